@@ -1,0 +1,3 @@
+from minzheng_cli.cli import main
+
+main()

@@ -1,0 +1,97 @@
+"""The words the tool shows people, in Chinese (default) and English. Identifiers stay English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+STATUS: dict[str, tuple[str, str]] = {
+    "no_data": ("无数据", "no data"),
+    "within_cap": ("控制在限内", "within cap"),
+    "over_cap": ("超出上限", "over cap"),
+    "done": ("已完成", "done"),
+    "overdue": ("逾期", "overdue"),
+    "due_soon": ("临期", "due soon"),
+    "pending": ("推进中", "pending"),
+    "missed": ("未完成", "missed"),
+    "not_met": ("未达标", "not met"),
+    "ahead": ("超进度", "ahead"),
+    "on_pace": ("达进度", "on pace"),
+    "behind": ("欠进度", "behind"),
+}
+LIGHT: dict[str, tuple[str, str]] = {
+    "green": ("绿灯", "green"),
+    "yellow": ("黄灯", "yellow"),
+    "red": ("红灯", "red"),
+}
+KIND: dict[str, tuple[str, str]] = {
+    "cumulative": ("累计", "cumulative"),
+    "level": ("水平", "level"),
+    "cap": ("上限", "cap"),
+    "milestone": ("节点", "milestone"),
+}
+MILESTONE: dict[str, tuple[str, str]] = {
+    "not_started": ("未开始", "not started"),
+    "in_progress": ("进行中", "in progress"),
+    "done": ("已完成", "done"),
+}
+
+TEXT: dict[str, tuple[str, str]] = {
+    "validate.ok": ("校验通过：{files} 个文件（{reports} 份报送），{errors} 个错误，{warnings} 个警告",
+                    "valid: {files} files ({reports} reports), {errors} errors, {warnings} warnings"),
+    "validate.problems": ("校验未通过：{files} 个文件（{reports} 份报送），{errors} 个错误，{warnings} 个警告",
+                          "problems found: {files} files ({reports} reports), {errors} errors, {warnings} warnings"),
+    "excluded": ("已排除有错误的文件（请先运行 minzheng validate）：{path}",
+                 "excluded a file with errors (run minzheng validate): {path}"),
+    "excluded.count": ("{n} 个文件有错误，结果不含其数据", "{n} files with errors; the figures leave them out"),
+    "clamped": ("日期 {given} 不在计划期内，已按 {used} 计算", "date {given} is outside the plan period; using {used}"),
+    "col.id": ("编号", "ID"),
+    "col.task": ("任务", "Task"),
+    "col.name": ("指标", "Indicator"),
+    "col.target": ("目标", "Target"),
+    "col.actual": ("实际", "Actual"),
+    "col.uom": ("单位", "Unit"),
+    "col.completion": ("完成率", "Completion"),
+    "col.pace": ("序时进度", "Pace"),
+    "col.progress": ("进度", "Progress"),
+    "col.status": ("状态", "Status"),
+    "col.light": ("灯", "Light"),
+    "col.unit": ("单位", "Unit"),
+    "col.quota": ("分解任务", "Quota"),
+    "col.rank": ("排名", "Rank"),
+    "col.expected": ("应报", "Expected"),
+    "col.reported": ("已报", "Reported"),
+    "col.on_time": ("按时", "On time"),
+    "col.report_rate": ("报送率", "Reporting rate"),
+    "col.timely_rate": ("及时率", "On-time rate"),
+    "col.mean_progress": ("平均进度", "Mean progress"),
+    "col.date": ("日期", "Date"),
+    "col.kind": ("类型", "Kind"),
+    "col.reported_by": ("报送", "Reported by"),
+    "reported_by.townships": ("各镇(街道)", "townships"),
+    "reported_by.district": ("区本级", "district"),
+    "status.title": ("{title} 指标进展（截至 {as_of}，序时进度按{pace}）", "{title}: progress as of {as_of}"),
+    "pace.days": ("天数", "days"),
+    "pace.months": ("月份", "months"),
+    "summary": ("共 {n} 项指标", "{n} indicators"),
+    "show.source": ("原文", "Source"),
+    "show.history": ("全区数值变化", "District value over time"),
+    "show.units": ("各单位", "By unit"),
+    "show.note": ("说明", "Note"),
+    "show.due": ("截止日期", "Due"),
+    "units.title": ("单位排名（截至 {as_of}）", "Units ranked as of {as_of}"),
+    "none": ("—", "—"),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    zh, en = TEXT[key]
+    return zh if lang == "zh" else en
+
+
+def word(table: dict[str, tuple[str, str]], key: str | None, lang: Lang) -> str:
+    if key is None:
+        return "—"
+    zh, en = table[key]
+    return zh if lang == "zh" else en

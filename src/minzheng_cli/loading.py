@@ -1,0 +1,277 @@
+"""Files → models, with diagnostics (DESIGN §1). Nothing here prints, exits or reads the clock."""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path as FsPath
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from minzheng_cli import checks, scalars
+from minzheng_cli.diagnostics import Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.models import Breakdown, Report, ReportFile, Targets
+from minzheng_cli.yamlread import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
+
+M = TypeVar("M", bound=BaseModel)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class DataNotFound(Exception):
+    """The data folder or its targets file is missing: nothing to check (exit 2 at the CLI)."""
+
+
+@dataclass
+class Loaded:
+    """Everything read from a data folder: the valid parts, and what was wrong with the rest."""
+
+    data_dir: str
+    targets: Targets | None
+    breakdown: Breakdown | None
+    reports: list[Report]
+    diagnostics: list[Diagnostic]
+    files: int
+    excluded: list[str] = field(default_factory=list)
+
+
+def read_document(path: str, display: str) -> Document | Diagnostic:
+    try:
+        return parse(decode(read_bytes(path)))
+    except YamlProblem as err:
+        return Diagnostic.make(display, err.line, err.column, err.code, err.message)
+    except OSError as err:
+        return Diagnostic.make(display, 1, 1, "not-utf8", f"the file cannot be read: {err.strerror or err}")
+
+
+def validate_model(model: type[M], doc: Document, display: str, what: str) -> tuple[M | None, list[Diagnostic]]:
+    if not isinstance(doc.data, dict):
+        found = "empty" if doc.data is None else f"{scalars.describe(doc.data)}, not key: value lines"
+        return None, [Diagnostic.make(display, 1, 1, "not-a-mapping",
+                                      f"the file is {found}; {what} is a mapping of keys such as "
+                                      f"{', '.join(list(model.model_fields)[:4])}")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as err:
+        return None, [_from_pydantic(e, model, doc, display) for e in err.errors(include_url=False)]
+
+
+def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: str) -> Diagnostic:
+    loc: Path = tuple(KEY if part == "[key]" else part for part in error["loc"])
+    kind: str = error["type"]
+    raw = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _fields_at(model, loc[:-1])
+        hint = scalars.closest(key, allowed)
+        code, path = "unknown-key", (*loc, KEY)
+        message = (f"unknown key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")
+                   + f" (allowed here: {', '.join(allowed)})")
+    elif kind == "missing":
+        code, path = "missing-key", loc[:-1]
+        message = f"missing key '{loc[-1]}'; add a line `{loc[-1]}: …`"
+    elif kind == "literal_error":
+        code, path = "bad-choice", loc
+        message = f"{scalars.describe(raw)} is not allowed here; write one of {error['ctx']['expected']}"
+    elif kind == "string_pattern_mismatch":
+        code, path = "bad-id", loc
+        message = f"{scalars.describe(raw)} is not a valid id: use lowercase ASCII letters, digits, - or _ (pinyin)"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        code, path = "wrong-type", loc
+        message = f"expected a mapping (key: value lines), found {scalars.describe(raw)}"
+    elif kind == "list_type":
+        code, path = "wrong-type", loc
+        message = f"expected a list (lines starting with '- '), found {scalars.describe(raw)}"
+    elif kind in checks_codes():
+        code, path, message = kind, loc, str(error["msg"])
+    else:
+        code, path = "wrong-type", loc
+        message = f"{error['msg']}, found {scalars.describe(raw)}"
+    where = _dotted(loc)
+    if where and code not in ("unknown-key",):
+        message = f"{where}: {message}"
+    mark = doc.mark(path)
+    return Diagnostic.make(display, mark.line, mark.column, code, message)
+
+
+def checks_codes() -> frozenset[str]:
+    from minzheng_cli.diagnostics import CODES
+
+    return frozenset(CODES)
+
+
+def _dotted(loc: Path) -> str:
+    parts = [f"[{p}]" if isinstance(p, int) else str(p) for p in loc if p != KEY]
+    return ".".join(parts).replace(".[", "[")
+
+
+def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
+    """The keys allowed in the mapping at `loc` of `model`, for suggestions."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            if info is None:
+                return []
+            current = info.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        else:
+            return tp
+
+
+def load_targets(path: str, display: str) -> tuple[Targets | None, list[Diagnostic]]:
+    doc = read_document(path, display)
+    if isinstance(doc, Diagnostic):
+        return None, [doc]
+    targets, diags = validate_model(Targets, doc, display, "targets.yaml")
+    if targets is not None:
+        checks.plan_checks(targets, checks.emitter(doc, display, diags))
+    return (targets if not any(d.severity == "error" for d in diags) else None), diags
+
+
+def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown | None, list[Diagnostic]]:
+    doc = read_document(path, display)
+    if isinstance(doc, Diagnostic):
+        return None, [doc]
+    breakdown, diags = validate_model(Breakdown, doc, display, "breakdown.yaml")
+    if breakdown is not None:
+        checks.breakdown_checks(targets, breakdown, checks.emitter(doc, display, diags))
+    return (breakdown if not diags else None), diags
+
+
+def load_report(path: str, display: str, unit_folder: str, targets: Targets,
+                today: date) -> tuple[Report | None, list[Diagnostic]]:
+    """One report file, checked on its own and against the plan (not yet against other reports)."""
+    doc = read_document(path, display)
+    if isinstance(doc, Diagnostic):
+        return None, [doc]
+    diags: list[Diagnostic] = []
+    emit = checks.emitter(doc, display, diags)
+    if targets.unit(unit_folder) is None:
+        hint = scalars.closest(unit_folder, [u.id for u in targets.units])
+        emit((), "unknown-unit", f"folder '{unit_folder}' is not a unit of the plan"
+             + (f"; did you mean '{hint}'?" if hint else f"; units: {', '.join(u.id for u in targets.units)}"))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    try:
+        file_date: date | None = scalars.parse_date(stem)
+    except scalars.ScalarError:
+        file_date = None
+        emit((), "bad-file-name", f"the file name '{os.path.basename(path)}' must be the report date: "
+             "YYYY-MM-DD.yaml, equal to its as_of")
+    form, shape = validate_model(ReportFile, doc, display, "a progress report")
+    diags.extend(shape)
+    if form is None:
+        return None, capped(diags, display)
+    if form.unit != unit_folder:
+        emit(("unit",), "unit-mismatch", f"unit '{form.unit}' differs from the folder '{unit_folder}'; "
+             "move the file into progress/{form.unit}/ or correct `unit`".replace("{form.unit}", form.unit))
+    if file_date is not None and form.as_of != file_date:
+        emit(("as_of",), "date-mismatch", f"as_of {form.as_of} differs from the file name {stem}; "
+             "rename the file or correct as_of")
+    plan = targets.plan
+    if not plan.start <= form.as_of <= plan.end:
+        emit(("as_of",), "date-outside-plan", f"as_of {form.as_of} is outside the plan period {plan.start} – {plan.end}")
+    for key, when in (("as_of", form.as_of), ("submitted", form.submitted)):
+        if when is not None and when > today:
+            emit((key,), "date-in-future", f"{key} {when} is after today ({today}); a report states what is known")
+    if form.submitted is not None and form.submitted < form.as_of:
+        emit(("submitted",), "submitted-before-as-of",
+             f"submitted {form.submitted} is before as_of {form.as_of}; check both dates")
+    values = checks.report_values(targets, unit_folder, form.values, form.notes, emit)
+    if not form.values:
+        emit(("values",) if "values" in doc.data else (), "empty-report", "the report has no values")
+    errors = any(d.severity == "error" for d in diags)
+    report = None if errors else Report(path=display, unit=form.unit, as_of=form.as_of, submitted=form.submitted,
+                                        values=values, notes={k: v for k, v in form.notes.items() if v})
+    return report, capped(sorted_diagnostics(diags), display)
+
+
+def load_data(data_dir: str, today: date) -> Loaded:
+    """Read and check the whole data folder. Raises DataNotFound when there is nothing to check."""
+    root = FsPath(data_dir)
+    targets_path = root / "targets.yaml"
+    if not root.is_dir():
+        raise DataNotFound(f"no data folder at '{data_dir}'; run inside a project with ./data, "
+                           "or point to one with --data DIR or MINZHENG_DATA")
+    if not targets_path.is_file():
+        raise DataNotFound(f"no targets file at '{targets_path}'; the data folder needs targets.yaml "
+                           "(point elsewhere with --data DIR or MINZHENG_DATA)")
+    targets, diags = load_targets(str(targets_path), str(targets_path))
+    loaded = Loaded(data_dir, targets, None, [], list(diags), files=1)
+    if targets is None:
+        return loaded
+    breakdown_path = root / "breakdown.yaml"
+    if breakdown_path.is_file():
+        loaded.files += 1
+        loaded.breakdown, more = load_breakdown(str(breakdown_path), str(breakdown_path), targets)
+        loaded.diagnostics.extend(more)
+    _load_reports(root / "progress", targets, today, loaded)
+    return loaded
+
+
+def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loaded) -> None:
+    reports: list[Report] = []
+    for path in sorted(_walk(progress)):
+        display = str(path)
+        rel = path.relative_to(progress).parts
+        if not path.name.endswith(YAML_SUFFIXES):
+            loaded.diagnostics.append(Diagnostic.make(display, 1, 1, "not-yaml",
+                                                      "not a .yaml/.yml file, so not read as a report"))
+            continue
+        loaded.files += 1
+        if len(rel) != 2:
+            loaded.diagnostics.append(Diagnostic.make(
+                display, 1, 1, "misplaced-file", "a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it"))
+            loaded.excluded.append(display)
+            continue
+        report, diags = load_report(str(path), display, rel[0], targets, today)
+        loaded.diagnostics.extend(diags)
+        if report is None:
+            loaded.excluded.append(display)
+        else:
+            reports.append(report)
+    flagged: set[str] = set()
+    for report, ind_id, code, message in checks.cross_checks(targets, reports):
+        doc = read_document(report.path, report.path)
+        mark = doc.mark(("values", ind_id)) if isinstance(doc, Document) else None
+        line, column = (mark.line, mark.column) if mark else (1, 1)
+        loaded.diagnostics.append(Diagnostic.make(report.path, line, column, code, message))
+        flagged.add(report.path)
+    loaded.reports = [r for r in reports if r.path not in flagged]
+    loaded.excluded.extend(sorted(flagged))
+    if not reports and not flagged and not loaded.excluded:
+        loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, "no-reports",
+                                                  "no progress reports yet under this folder"))
+
+
+def _walk(folder: FsPath) -> list[FsPath]:
+    found: list[FsPath] = []
+    if not folder.is_dir():
+        return found
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(FsPath(dirpath) / name for name in filenames if not name.startswith("."))
+    return found

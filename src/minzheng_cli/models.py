@@ -1,0 +1,203 @@
+"""The data model: pydantic schemas of the three kinds of file (DESIGN §1.1–1.3).
+
+Every model is strict about keys (an unknown or misspelt key is an error) and types its scalars with the
+functions in `scalars`, so nothing is guessed. Numbers are exact `Fraction`s; JSON Schema shows them as numbers.
+Checks that need more than one field (plan-level checks, values against the plan) live in `checks`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from minzheng_cli import scalars
+
+
+def _pydantic(parse: Any) -> Any:
+    def validate(raw: object) -> Any:
+        try:
+            return parse(raw)
+        except scalars.ScalarError as err:
+            raise PydanticCustomError(err.code, err.message) from None
+
+    return validate
+
+
+def _none_to_empty(raw: object) -> object:
+    return {} if raw is None else raw
+
+
+Number = Annotated[
+    Fraction,
+    PlainValidator(_pydantic(scalars.parse_number)),
+    PlainSerializer(float, return_type=float),
+    WithJsonSchema({"type": "number"}),
+]
+Int = Annotated[int, PlainValidator(_pydantic(scalars.parse_int)), WithJsonSchema({"type": "integer"})]
+Date = Annotated[
+    date,
+    PlainValidator(_pydantic(scalars.parse_date)),
+    PlainSerializer(date.isoformat, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Text = Annotated[str, PlainValidator(_pydantic(scalars.parse_text)), WithJsonSchema({"type": "string"})]
+Slug = Annotated[Text, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+
+Kind = Literal["cumulative", "level", "cap", "milestone"]
+Measure = Literal["count", "ratio"]
+ReportedBy = Literal["townships", "district"]
+UnitKind = Literal["town", "subdistrict", "district"]
+Milestone = Literal["not_started", "in_progress", "done"]
+
+MILESTONE_WORDS: dict[str, Milestone] = {
+    "not_started": "not_started",
+    "in_progress": "in_progress",
+    "done": "done",
+    "未开始": "not_started",
+    "进行中": "in_progress",
+    "已完成": "done",
+}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Lights(Strict):
+    tolerance: Number = Fraction(10)
+    red: Number = Fraction(30)
+
+
+class Plan(Strict):
+    id: Text
+    title: Text
+    document: Text
+    issuer: Text
+    issued: Date
+    start: Date
+    end: Date
+    pace: Literal["days", "months"]
+    cadence: Literal["weekly", "monthly"]
+    timely_days: Int
+    lights: Lights = Lights()
+
+
+class Unit(Strict):
+    id: Slug
+    name: Text
+    code: Text
+    kind: UnitKind
+    note: Text | None = None
+
+
+class Task(Strict):
+    number: Int
+    title: Text
+    section: Text
+
+
+class Indicator(Strict):
+    id: Text
+    task: Int
+    name: Text
+    kind: Kind
+    measure: Measure | None = None
+    factor: Number | None = None
+    target: Number | None = None
+    uom: Text | None = None
+    reported_by: ReportedBy
+    source: Text
+    due: Date | None = None
+    parent: Text | None = None
+    note: Text | None = None
+
+
+class Targets(Strict):
+    """`data/targets.yaml`: the plan, its units, tasks and indicators."""
+
+    plan: Plan
+    units: list[Unit]
+    tasks: list[Task]
+    indicators: list[Indicator]
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def unit(self, unit_id: str) -> Unit | None:
+        return next((u for u in self.units if u.id == unit_id), None)
+
+    @property
+    def townships(self) -> list[Unit]:
+        return [u for u in self.units if u.kind != "district"]
+
+    @property
+    def district(self) -> Unit:
+        return next(u for u in self.units if u.kind == "district")
+
+    def due(self, indicator: Indicator) -> date:
+        return indicator.due or self.plan.end
+
+    def reporters(self, indicator: Indicator) -> list[Unit]:
+        """The units that report this indicator, in the order of `units`."""
+        if indicator.reported_by == "district":
+            return [self.district]
+        return self.townships
+
+
+class Breakdown(Strict):
+    """`data/breakdown.yaml`: the bureau's 任务分解 — township quotas and baselines at plan start."""
+
+    source: Text
+    note: Text | None = None
+    quotas: Annotated[dict[Text, Annotated[dict[Text, Number], BeforeValidator(_none_to_empty)]],
+                      BeforeValidator(_none_to_empty)] = {}
+    baselines: Annotated[dict[Text, Number], BeforeValidator(_none_to_empty)] = {}
+
+
+class RatioInput(Strict):
+    numerator: Number
+    denominator: Number
+
+
+class ReportFile(Strict):
+    """A progress report as written: its values are typed against the plan afterwards (`checks`)."""
+
+    unit: Text
+    as_of: Date
+    submitted: Date | None = None
+    values: Annotated[dict[Text, Any], BeforeValidator(_none_to_empty)] = {}
+    notes: Annotated[dict[Text, Text | None], BeforeValidator(_none_to_empty)] = {}
+    note: Text | None = None
+
+
+class Ratio(Strict):
+    numerator: Fraction
+    denominator: Fraction
+
+
+Value = Fraction | Ratio | Milestone
+
+
+class Report(Strict):
+    """A valid report, its values typed: a count is a Fraction, a ratio a `Ratio`, a milestone its state."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    path: str
+    unit: str
+    as_of: date
+    submitted: date | None = None
+    values: dict[str, Value]
+    notes: dict[str, str] = {}

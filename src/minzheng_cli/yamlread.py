@@ -1,0 +1,236 @@
+"""Read one YAML file into plain data (dicts, lists, text) with no YAML 1.1 guessing.
+
+The document is built from parser events, so that every refusal happens before any value exists:
+aliases and anchors (expansion bombs), tags, duplicate keys, nesting deeper than any real file needs,
+several documents in one file. Plain scalars stay text (`str`); quoted and block scalars become
+`scalars.Quoted`; an empty plain scalar, `~` and `null` become None. Positions of every value and key
+are kept in `Document.marks` (1-based line and column, in characters) for diagnostics.
+
+libyaml's C parser is used when PyYAML was built with it; the pure-Python parser otherwise.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from minzheng_cli.scalars import Quoted
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 16
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+KEY = "\x00key"  # a path element: the key of the entry, not its value
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    data: Any
+    marks: dict[Path, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path) -> Mark:
+        """The mark of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            found = self.marks.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+
+class YamlProblem(Exception):
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a BOM is dropped), or a YamlProblem that says what the bytes look like instead."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, column = _position(raw, err.start)
+        raise YamlProblem("not-utf8", _encoding_message(raw, err.start), line, column) from None
+    if "\x00" in text:
+        line, column = _position(raw, raw.index(b"\x00"))
+        raise YamlProblem("not-utf8", "the file contains NUL bytes: it is binary, not a YAML text file", line, column)
+    return text
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def _encoding_message(raw: bytes, offset: int) -> str:
+    byte = raw[offset]
+    if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)"
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return (f"the file is not UTF-8 text (byte 0x{byte:02X} cannot be read); "
+                "it may be binary or a spreadsheet; save it as UTF-8 text")
+    return ("the file is not UTF-8; it looks like GBK/GB18030 (common on Windows); "
+            "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
+
+
+def read_bytes(path: str) -> bytes:
+    """The file's bytes, refusing files over MAX_BYTES before reading them whole."""
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem("file-too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; "
+                          "a report or plan file is a few kilobytes: is it the right file?")
+    return raw
+
+
+def parse(text: str) -> Document:
+    """Build the document from parser events; raise YamlProblem on the first refusal."""
+    doc = Document(data=None)
+    events = _events(text)
+    builder = _Builder(doc)
+    for event in events:
+        builder.feed(event)
+    return doc
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or "invalid YAML"
+        if err.context:
+            problem = f"{problem} ({err.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        if "nesting depth" in problem:
+            raise YamlProblem("too-deep", f"values are nested too deeply ({problem}); "
+                              "no plan or report file needs that", line, column) from None
+        raise YamlProblem("yaml-syntax", f"YAML syntax error: {problem}; check quotes, colons and indentation",
+                          line, column) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem("yaml-syntax", f"YAML syntax error: {err}") from None
+    finally:
+        loader.dispose()
+
+
+def _mark(event: yaml.Event) -> Mark:
+    line, column = _pos(event)
+    return Mark(line, column)
+
+
+class _Builder:
+    """Turns a stream of events into plain data, one container on the stack per open collection."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        # each frame: [container, path, pending_key (mappings only), first-seen key marks]
+        self.stack: list[list[Any]] = []
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem("alias", "aliases (*name) are not allowed in these files; write the value out in full",
+                              *_pos(event))
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlProblem("multiple-documents", "the file holds more than one YAML document (---); "
+                                  "keep one report per file", *_pos(event))
+            return
+        if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            if event.anchor is not None:
+                raise YamlProblem("alias", f"anchors (&{event.anchor}) are not allowed in these files; "
+                                  "write each value out in full", *_pos(event))
+            if event.tag is not None and not _implicit(event):
+                raise YamlProblem("tag", f"tags ({event.tag}) are not allowed in these files; remove the tag",
+                                  *_pos(event))
+        if isinstance(event, yaml.ScalarEvent):
+            self._add(event, _scalar(event))
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open(event, [])
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open(event, {})
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            frame = self.stack.pop()
+            if isinstance(frame[0], dict) and frame[2] is not None:
+                raise YamlProblem("yaml-syntax", "a key has no value", 1, 1)
+
+    def _open(self, event: yaml.Event, container: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlProblem("too-deep", f"values are nested more than {MAX_DEPTH} levels deep; "
+                              "no plan or report file needs that", *_pos(event))
+        path = self._add(event, container)
+        self.stack.append([container, path, None, {}])
+
+    def _add(self, event: yaml.Event, value: Any) -> Path:
+        if not self.stack:
+            self.doc.data = value
+            self.doc.marks[()] = _mark(event)
+            return ()
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            item_path = (*path, len(container))
+            container.append(value)
+            self.doc.marks[item_path] = _mark(event)
+            return item_path
+        if frame[2] is None:  # this node is a key
+            if not isinstance(event, yaml.ScalarEvent):
+                raise YamlProblem("bad-key", "a key must be a plain word or number, not a list or mapping",
+                                  *_pos(event))
+            key = str(event.value)
+            first = frame[3].get(key)
+            if first is not None:
+                raise YamlProblem("duplicate-key", f"duplicate key '{key}' (first at line {first.line}); "
+                                  "each key may appear once: remove or merge one of them", *_pos(event))
+            frame[3][key] = _mark(event)
+            frame[2] = key
+            self.doc.marks[(*path, key, KEY)] = _mark(event)
+            return (*path, key, KEY)
+        key = frame[2]
+        frame[2] = None
+        container[key] = value
+        entry_path = (*path, key)
+        self.doc.marks[entry_path] = _mark(event)
+        return entry_path
+
+
+def _pos(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _implicit(event: yaml.Event) -> bool:
+    implicit = getattr(event, "implicit", True)
+    if isinstance(implicit, tuple):
+        return bool(implicit[0] or implicit[1])
+    return bool(implicit)
+
+
+def _scalar(event: yaml.ScalarEvent) -> str | None:
+    if event.style in (None, ""):  # plain: libyaml says '', the pure-Python parser None
+        return None if event.value in _NULLS else event.value
+    return Quoted(event.value)
