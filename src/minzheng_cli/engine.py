@@ -1,0 +1,521 @@
+"""The numbers (DESIGN §2): the plan evaluated at a date.
+
+Pure functions of (targets, breakdown or None, reports, as_of): no clock, no files, no terminal. Everything is
+computed with `Fraction`, so that pace 0.75 against progress 0.70 is exactly 5 points.
+
+Reports are indexed once (`ValueIndex`: per unit and indicator, the values in date order) and looked up by
+bisection, so a province (1,300 units × 52 reports × 20 indicators) evaluates in a fraction of a second. Every
+function that takes reports also takes a prebuilt `ValueIndex`, to evaluate several dates from one index.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Literal, get_args
+
+from minzheng_cli.completeness import Completeness, UnitCompleteness
+from minzheng_cli.models import Breakdown, Indicator, Kind, Lights, Ratio, Report, Targets, Unit, Value
+from minzheng_cli.pace import pace as pace_at
+
+Status = Literal[
+    "no_data",
+    "within_cap",
+    "over_cap",
+    "done",
+    "overdue",
+    "due_soon",
+    "pending",
+    "missed",
+    "not_met",
+    "ahead",
+    "on_pace",
+    "behind",
+]
+Light = Literal["green", "yellow", "red"]
+
+STATUSES: tuple[Status, ...] = get_args(Status)
+LIGHTS: tuple[Light, ...] = get_args(Light)
+
+DUE_SOON_DAYS = 30
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+_HUNDRED = Fraction(100)
+
+
+# ----------------------------------------------------------------------------------------------------
+# §2.1 carry forward
+
+
+class ValueIndex:
+    """Every unit's reports in `as_of` order; the value at D is found by bisection on the unit's dates.
+
+    Built in one pass over the reports (no copy of the values); a look-up bisects the unit's report dates and
+    steps back to the latest report ≤ D that has the indicator — usually the first one it looks at.
+    """
+
+    __slots__ = ("_units",)
+
+    def __init__(self, reports: Iterable[Report]) -> None:
+        units: dict[str, tuple[list[date], list[dict[str, Value]]]] = {}
+        # Sorted once by date (stable: for two reports of one unit and date, the later one given wins), so
+        # that every unit's series is appended in order and needs no sort of its own.
+        for report in sorted(reports, key=_report_date):
+            series = units.get(report.unit)
+            if series is None:
+                units[report.unit] = ([report.as_of], [report.values])
+            else:
+                series[0].append(report.as_of)
+                series[1].append(report.values)
+        self._units = units
+
+    def at(self, unit_id: str, indicator_id: str, as_of: date) -> Value | None:
+        """The value of the latest report with `as_of` ≤ D that has the indicator, or None."""
+        series = self._units.get(unit_id)
+        if series is None:
+            return None
+        dates, values = series
+        for i in range(bisect.bisect_right(dates, as_of) - 1, -1, -1):
+            value = values[i].get(indicator_id)
+            if value is not None:
+                return value
+        return None
+
+    def report_dates(self, unit_ids: Iterable[str], as_of: date) -> list[date]:
+        """The distinct `as_of` dates ≤ D of the reports of these units, in order."""
+        days: set[date] = set()
+        for unit_id in unit_ids:
+            series = self._units.get(unit_id)
+            if series is not None:
+                days.update(series[0][: bisect.bisect_right(series[0], as_of)])
+        return sorted(days)
+
+
+def _report_date(report: Report) -> date:
+    return report.as_of
+
+
+def index_reports(reports: Iterable[Report] | ValueIndex) -> ValueIndex:
+    return reports if isinstance(reports, ValueIndex) else ValueIndex(reports)
+
+
+def value_at(
+    reports: Iterable[Report] | ValueIndex, unit_id: str, indicator_id: str, as_of: date
+) -> Value | None:
+    """§2.1: a unit's value of an indicator at D (carry forward), or None when it has none.
+
+    Given reports, this builds an index for one look-up; to look up many, build a `ValueIndex` once and
+    pass it.
+    """
+    return index_reports(reports).at(unit_id, indicator_id, as_of)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """One township's figures for a township-reported indicator (§2.6).
+
+    `actual` is the unit's own value (a ratio: factor × its numerator / its denominator; a milestone: 1 when
+    done, else 0). `quota`, `completion`, `progress`, `status` and `light` are None unless the breakdown gives
+    the unit a quota; a level's unit progress is always None (no per-unit baseline).
+    """
+
+    unit: str
+    actual: Fraction | None
+    quota: Fraction | None
+    completion: Fraction | None
+    progress: Fraction | None
+    status: Status | None
+    light: Light | None
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: Indicator
+    due: date
+    target: Fraction | None  # None for milestones
+    actual: Fraction | None  # None when no unit has a value
+    completion: Fraction | None  # 完成率: cumulative and level only
+    progress: Fraction | None  # compared with pace; None for cap and level without baseline
+    pace: Fraction  # 序时进度
+    gap: Fraction | None  # (pace − progress) × 100, in points; None without progress
+    status: Status
+    light: Light | None
+    units: tuple[UnitResult, ...]  # every township for township indicators, in plan order; () for district
+
+    @property
+    def id(self) -> str:
+        return self.indicator.id
+
+    def unit(self, unit_id: str) -> UnitResult | None:
+        return next((u for u in self.units if u.unit == unit_id), None)
+
+    def responsible(self, limit: int | None = 3) -> tuple[UnitResult, ...]:
+        """The townships furthest behind on this indicator, worst first (for 欠进度与预警).
+
+        - milestone: the townships not done (no value counts as not done), in plan order;
+        - with quotas: the units with a quota whose status is behind, missed, not_met or no_data, by progress
+          (completion for a level), no value first;
+        - without quotas: every township by its actual, lowest first (a cap: highest first), no value first.
+        """
+        kind = self.indicator.kind
+        if kind == "milestone":
+            chosen = [u for u in self.units if u.actual != _ONE]
+            return tuple(chosen[:limit])
+        with_quota = [u for u in self.units if u.quota is not None]
+        if with_quota:
+            lagging = [u for u in with_quota if u.status in _LAGGING]
+            lagging.sort(key=_unit_shortfall)
+            return tuple(lagging[:limit])
+        reported = [u for u in self.units if u.actual is not None]
+        reported.sort(key=_unit_actual_key, reverse=kind == "cap")
+        missing = [u for u in self.units if u.actual is None]
+        return tuple((missing + reported)[:limit])
+
+
+_LAGGING: frozenset[Status | None] = frozenset({"behind", "missed", "not_met", "no_data"})
+
+
+def _unit_shortfall(unit: UnitResult) -> tuple[int, Fraction]:
+    score = unit.progress if unit.progress is not None else unit.completion
+    return (0, _ZERO) if score is None else (1, score)
+
+
+def _unit_actual_key(unit: UnitResult) -> Fraction:
+    return unit.actual if unit.actual is not None else _ZERO
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    as_of: date
+    indicators: tuple[IndicatorResult, ...]
+
+    def by_status(self) -> dict[str, int]:
+        """Indicators per status, in the order of the status table; statuses with no indicator left out."""
+        counts = {s: 0 for s in STATUSES}
+        for result in self.indicators:
+            counts[result.status] += 1
+        return {s: n for s, n in counts.items() if n}
+
+    def by_light(self) -> dict[str, int]:
+        """Indicators per light (green, yellow, red); no light (no data) and zero counts left out."""
+        counts = {light: 0 for light in LIGHTS}
+        for result in self.indicators:
+            if result.light is not None:
+                counts[result.light] += 1
+        return {light: n for light, n in counts.items() if n}
+
+    def indicator(self, indicator_id: str) -> IndicatorResult | None:
+        return next((r for r in self.indicators if r.indicator.id == indicator_id), None)
+
+
+# ----------------------------------------------------------------------------------------------------
+# §2.2 actuals
+
+
+def _factor(indicator: Indicator) -> Fraction:
+    return indicator.factor if indicator.factor is not None else _ONE
+
+
+def unit_actual(indicator: Indicator, value: Value | None) -> Fraction | None:
+    """A unit's own actual: a count as is; a ratio factor × numerator / denominator; a milestone 1 or 0."""
+    if value is None:
+        return None
+    if indicator.kind == "milestone":
+        return _ONE if value == "done" else _ZERO
+    if isinstance(value, Ratio):
+        if value.denominator == 0:
+            return None
+        return _factor(indicator) * value.numerator / value.denominator
+    if isinstance(value, Fraction):
+        return value
+    return None  # a milestone word for a number: refused by validation, no value here
+
+
+def _aggregate(indicator: Indicator, values: Sequence[Value | None]) -> tuple[Fraction | None, int]:
+    """The district actual over township values, and (milestones) the number of townships done."""
+    if indicator.kind == "milestone":
+        present = [v for v in values if v is not None]
+        done = sum(1 for v in present if v == "done")
+        return (Fraction(done) if present else None), done
+    if indicator.measure == "ratio":
+        numerator = denominator = _ZERO
+        seen = False
+        for value in values:
+            if isinstance(value, Ratio):
+                numerator += value.numerator
+                denominator += value.denominator
+                seen = True
+        if not seen or denominator == 0:
+            return None, 0
+        return _factor(indicator) * numerator / denominator, 0
+    counts = [v for v in values if isinstance(v, Fraction)]
+    if not counts:
+        return None, 0
+    if all(v.denominator == 1 for v in counts):  # the common case, summed as integers: much faster
+        return Fraction(sum(v.numerator for v in counts)), 0
+    return sum(counts, _ZERO), 0
+
+
+def _district_actual(
+    targets: Targets, index: ValueIndex, indicator: Indicator, as_of: date
+) -> tuple[Fraction | None, Value | None]:
+    value = index.at(targets.district.id, indicator.id, as_of)
+    return unit_actual(indicator, value), value
+
+
+# ----------------------------------------------------------------------------------------------------
+# §2.5 status and light
+
+
+def judge(
+    kind: Kind,
+    actual: Fraction | None,
+    target: Fraction | None,
+    progress: Fraction | None,
+    milestone_done: bool,
+    pace: Fraction,
+    due: date,
+    as_of: date,
+    lights: Lights,
+) -> tuple[Status, Light | None]:
+    """The status table of §2.5, in order, first match wins.
+
+    `progress` None for a level means it has no baseline (§2.4); for a unit with a level quota it is always
+    None.
+    """
+    if actual is None:
+        return "no_data", None
+    if kind == "cap":
+        if target is None:
+            return "no_data", None  # a cap without target: refused by validation
+        return ("within_cap", "green") if actual <= target else ("over_cap", "red")
+    if kind == "milestone":
+        if milestone_done:
+            return "done", "green"
+        if as_of >= due:
+            return "overdue", "red"
+        if (due - as_of).days <= DUE_SOON_DAYS:
+            return "due_soon", "yellow"
+        return "pending", "green"
+    if target is None:
+        return "no_data", None  # cumulative/level without target: refused by validation
+    if actual >= target:
+        return "done", "green"
+    if as_of >= due:
+        return "missed", "red"
+    if progress is None:
+        return "not_met", "yellow"
+    gap = (pace - progress) * _HUNDRED
+    if gap < 0:
+        return "ahead", "green"
+    if gap <= lights.tolerance:
+        return "on_pace", "green"
+    return "behind", ("red" if gap > lights.red else "yellow")
+
+
+# ----------------------------------------------------------------------------------------------------
+# evaluate
+
+
+def _ratio_of(numerator: Fraction | None, denominator: Fraction | None) -> Fraction | None:
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator
+
+
+def _quotas(breakdown: Breakdown | None, indicator: Indicator) -> dict[str, Fraction]:
+    # Quotas count only for cumulative and level indicators (§1.2; validation refuses any other).
+    if breakdown is None or indicator.kind not in ("cumulative", "level"):
+        return {}
+    return breakdown.quotas.get(indicator.id, {})
+
+
+def _unit_result(
+    indicator: Indicator,
+    unit: Unit,
+    value: Value | None,
+    quota: Fraction | None,
+    pace: Fraction,
+    due: date,
+    as_of: date,
+    lights: Lights,
+) -> UnitResult:
+    actual = unit_actual(indicator, value)
+    if quota is None:
+        return UnitResult(unit.id, actual, None, None, None, None, None)
+    completion = _ratio_of(actual, quota)
+    progress = completion if indicator.kind == "cumulative" else None
+    status, light = judge(indicator.kind, actual, quota, progress, False, pace, due, as_of, lights)
+    return UnitResult(unit.id, actual, quota, completion, progress, status, light)
+
+
+def evaluate_indicator(
+    targets: Targets,
+    breakdown: Breakdown | None,
+    index: ValueIndex,
+    indicator: Indicator,
+    as_of: date,
+) -> IndicatorResult:
+    """One indicator at D: §2.2–2.6."""
+    plan = targets.plan
+    due = targets.due(indicator)
+    pace = pace_at(plan, due, as_of)
+    kind = indicator.kind
+    units: tuple[UnitResult, ...] = ()
+    if indicator.reported_by == "district":
+        actual, value = _district_actual(targets, index, indicator, as_of)
+        milestone_done = value == "done"
+        milestone_progress = actual
+    else:
+        townships = targets.townships
+        values = [index.at(u.id, indicator.id, as_of) for u in townships]
+        actual, done_count = _aggregate(indicator, values)
+        milestone_done = bool(townships) and done_count == len(townships)
+        milestone_progress = Fraction(done_count, len(townships)) if actual is not None else None
+        quotas = _quotas(breakdown, indicator)
+        units = tuple(
+            _unit_result(indicator, u, v, quotas.get(u.id), pace, due, as_of, plan.lights)
+            for u, v in zip(townships, values, strict=True)
+        )
+
+    target = None if kind == "milestone" else indicator.target
+    completion: Fraction | None = None
+    progress: Fraction | None = None
+    if kind in ("cumulative", "level"):
+        completion = _ratio_of(actual, target)
+    if kind == "cumulative":
+        progress = completion
+    elif kind == "level":
+        baseline = breakdown.baselines.get(indicator.id) if breakdown is not None else None
+        if baseline is not None and actual is not None and target is not None:
+            progress = _ratio_of(actual - baseline, target - baseline)
+    elif kind == "milestone":
+        progress = milestone_progress
+    gap = None if progress is None else (pace - progress) * _HUNDRED
+    status, light = judge(kind, actual, target, progress, milestone_done, pace, due, as_of, plan.lights)
+    return IndicatorResult(
+        indicator=indicator,
+        due=due,
+        target=target,
+        actual=actual,
+        completion=completion,
+        progress=progress,
+        pace=pace,
+        gap=gap,
+        status=status,
+        light=light,
+        units=units,
+    )
+
+
+def evaluate(
+    targets: Targets,
+    breakdown: Breakdown | None,
+    reports: Iterable[Report] | ValueIndex,
+    as_of: date,
+) -> StatusResult:
+    """Every indicator of the plan at D, in plan order."""
+    index = index_reports(reports)
+    return StatusResult(
+        as_of=as_of,
+        indicators=tuple(evaluate_indicator(targets, breakdown, index, i, as_of) for i in targets.indicators),
+    )
+
+
+# ----------------------------------------------------------------------------------------------------
+# history
+
+
+def district_actual(
+    targets: Targets, index: ValueIndex, indicator: Indicator, as_of: date
+) -> Fraction | None:
+    """§2.2: the district actual of one indicator at D."""
+    if indicator.reported_by == "district":
+        return _district_actual(targets, index, indicator, as_of)[0]
+    values = [index.at(u.id, indicator.id, as_of) for u in targets.townships]
+    return _aggregate(indicator, values)[0]
+
+
+def history(
+    targets: Targets, reports: Iterable[Report] | ValueIndex, indicator_id: str, as_of: date
+) -> list[tuple[date, Fraction | None]]:
+    """The district actual at each distinct `as_of` (≤ D) of the reports of the indicator's reporting units.
+
+    Raises KeyError for an indicator id the plan does not have.
+    """
+    indicator = targets.indicator(indicator_id)
+    if indicator is None:
+        raise KeyError(indicator_id)
+    index = index_reports(reports)
+    days = index.report_dates((u.id for u in targets.reporters(indicator)), as_of)
+    return [(day, district_actual(targets, index, indicator, day)) for day in days]
+
+
+# ----------------------------------------------------------------------------------------------------
+# §2.6 ranking
+
+
+@dataclass(frozen=True)
+class UnitRank:
+    """A township's place: `rank` 1 is best; equal keys share a rank.
+
+    `score` is the mean progress over the unit's quotas (completion where progress is null, 0 with no data);
+    None for a unit without any quota, ranked after those with quotas by its reporting completeness.
+    """
+
+    rank: int
+    unit: str
+    quotas: int
+    score: Fraction | None
+    completeness: UnitCompleteness | None
+
+    @property
+    def reporting_rate(self) -> Fraction | None:
+        return self.completeness.rate if self.completeness is not None else None
+
+
+def rank_units(targets: Targets, result: StatusResult, completeness: Completeness) -> list[UnitRank]:
+    """Townships ranked (§2.6): by mean progress over their quotas, best first; then those without quotas,
+    by reporting rate (then on-time rate). Ties keep plan order and share a rank."""
+    scores: dict[str, list[Fraction]] = {u.id: [] for u in targets.townships}
+    for indicator in result.indicators:
+        for unit in indicator.units:
+            if unit.quota is None or unit.unit not in scores:
+                continue
+            score = unit.progress if unit.progress is not None else unit.completion
+            scores[unit.unit].append(score if score is not None else _ZERO)
+
+    def rate_key(c: UnitCompleteness | None) -> tuple[Fraction, Fraction]:
+        # higher is better; an unknown rate (nothing expected yet) sorts last
+        if c is None:
+            return (Fraction(-1), Fraction(-1))
+        rate, on_time = c.rate, c.on_time_rate
+        return (rate if rate is not None else Fraction(-1), on_time if on_time is not None else Fraction(-1))
+
+    entries: list[tuple[tuple[int, Fraction, Fraction, Fraction], UnitRank]] = []
+    for township in targets.townships:
+        own = scores[township.id]
+        unit_completeness = completeness.unit(township.id)
+        rate, on_time = rate_key(unit_completeness)
+        mean = sum(own, _ZERO) / len(own) if own else None
+        # sort key ascending: with quotas first, then higher score, then higher reporting rates
+        key = (0, -mean, -rate, -on_time) if mean is not None else (1, _ZERO, -rate, -on_time)
+        entries.append((key, UnitRank(0, township.id, len(own), mean, unit_completeness)))
+    entries.sort(key=lambda e: e[0])  # stable: ties keep plan order
+
+    ranked: list[UnitRank] = []
+    previous: tuple[int, Fraction, Fraction, Fraction] | None = None
+    rank = 0
+    for position, (key, entry) in enumerate(entries, start=1):
+        if key != previous:
+            rank = position
+            previous = key
+        ranked.append(UnitRank(rank, entry.unit, entry.quotas, entry.score, entry.completeness))
+    return ranked
