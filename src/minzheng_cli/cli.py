@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 
 import typer
 
@@ -20,6 +21,8 @@ from minzheng_cli import __version__
 if TYPE_CHECKING:
     from minzheng_cli.i18n import Lang
     from minzheng_cli.loading import Loaded
+    from minzheng_cli.render.detail import Table
+    from minzheng_cli.snapshot import Snapshot
 
 app = typer.Typer(
     name="minzheng",
@@ -31,7 +34,7 @@ app = typer.Typer(
 )
 
 
-class LangChoice(str, Enum):
+class LangChoice(StrEnum):
     zh = "zh"
     en = "en"
 
@@ -56,9 +59,13 @@ class Common:
 
 def _common(ctx: typer.Context, data: str | None, lang: LangChoice | None) -> Common:
     """Options accepted both before and after the command: the command's own value wins."""
-    parent = ctx.find_root().params
+    root = ctx.find_root()
+    parent = root.params
+    source = ctx.get_parameter_source("data")
+    if (source is None or source.name != "COMMANDLINE") and parent.get("data"):
+        data = None  # `--data` given before the command beats MINZHENG_DATA, which fills both
     chosen_lang = lang or parent.get("lang") or LangChoice.zh
-    return Common(data=data or parent.get("data") or "data", lang=chosen_lang.value)  # type: ignore[arg-type]
+    return Common(data=data or parent.get("data") or "data", lang=cast("Lang", chosen_lang.value))
 
 
 def today() -> date:
@@ -93,7 +100,7 @@ def root(
     """民政工作要点指标跟踪 — track a civil-affairs work plan's targets against township reports."""
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -127,7 +134,7 @@ def validate(
     raise typer.Exit(0 if report.valid else 1)
 
 
-class SchemaName(str, Enum):
+class SchemaName(StrEnum):
     targets = "targets"
     progress = "progress"
     breakdown = "breakdown"
@@ -138,12 +145,170 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file")] = Sche
     """Print the JSON Schema of a data file, for editors and other validators."""
     import json
 
+    from pydantic import BaseModel
+
     from minzheng_cli.models import Breakdown, ReportFile, Targets
 
-    model = {"targets": Targets, "progress": ReportFile, "breakdown": Breakdown}[name.value]
+    models: dict[str, type[BaseModel]] = {"targets": Targets, "progress": ReportFile, "breakdown": Breakdown}
+    model = models[name.value]
     document = model.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", metavar="DATE",
+                                            help="Report date YYYY-MM-DD [default: today, clamped into the plan]")]
+
+
+class StatusFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    as_of: AsOfOpt = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only this unit's indicators and figures")] = None,
+    task: Annotated[int | None, typer.Option("--task", help="Only this task's indicators")] = None,
+    only: Annotated[str | None, typer.Option("--only", metavar="STATUS|LIGHT",
+                                             help="Only indicators with this status or light")] = None,
+    format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format")] = StatusFormat.table,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """One row per indicator: target, actual, 完成率, 序时进度, status and light."""
+    from minzheng_cli import snapshot as snapshots
+    from minzheng_cli.render import status_json, status_table
+
+    opts = _common(ctx, data, lang)
+    snap, code = _snapshot(opts, as_of)
+    result = _guard(lambda: snapshots.select(snap, unit, task, only))
+    if format is StatusFormat.json:
+        import json
+
+        typer.echo(json.dumps(status_json.status_document(snap.targets, result), ensure_ascii=False, indent=2))
+    else:
+        rows = status_table.status_rows(snap.targets, result, opts.lang)
+        heading = status_table.title(snap.targets, result, opts.lang)
+        if format is StatusFormat.csv:
+            sys.stdout.write(status_table.as_csv(rows))
+        elif format is StatusFormat.markdown:
+            typer.echo(f"**{heading}**\n\n{status_table.markdown(rows, opts.lang)}\n\n"
+                       f"{status_table.summary(result, opts.lang)}")
+        elif _is_terminal():
+            _rich_print(status_table.rich_table(rows, opts.lang, heading), status_table.summary(result, opts.lang))
+        else:
+            typer.echo(f"{heading}\n\n{status_table.plain(rows, opts.lang)}\n\n"
+                       f"{status_table.summary(result, opts.lang)}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(metavar="ID", help="Indicator id, e.g. 3.1")],
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """One indicator: its source sentence, the district value over time, and every unit's figures."""
+    from minzheng_cli import engine
+    from minzheng_cli.render import detail
+
+    opts = _common(ctx, data, lang)
+    snap, code = _snapshot(opts, as_of)
+    result = snap.result.indicator(indicator)
+    if result is None:
+        from minzheng_cli.scalars import closest
+
+        hint = closest(indicator, [i.id for i in snap.targets.indicators])
+        fail(f"no indicator '{indicator}'" + (f"; did you mean '{hint}'?" if hint else ""), 2)
+    points = engine.history(snap.targets, snap.loaded.reports, indicator, snap.as_of)
+    facts = detail.indicator_facts(snap.targets, result, opts.lang)
+    tables = [detail.history_table(result, points, opts.lang, len(snap.targets.townships))]
+    if result.units:
+        tables.append(detail.unit_table(snap.targets, result, opts.lang))
+    _print_detail(facts, tables)
+    raise typer.Exit(code)
+
+
+@app.command()
+def units(ctx: typer.Context, as_of: AsOfOpt = None, data: DataOpt = None, lang: LangOpt = None) -> None:
+    """Townships ranked by progress on their quotas, with reporting completeness (报送情况)."""
+    from minzheng_cli.render import detail
+
+    opts = _common(ctx, data, lang)
+    snap, code = _snapshot(opts, as_of)
+    _print_detail([], [detail.ranking_table(snap.targets, snap.ranking(), snap.as_of, opts.lang)])
+    raise typer.Exit(code)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _rich_print(*items: object) -> None:
+    from rich.console import Console
+
+    console = Console()
+    for item in items:
+        console.print(item)
+
+
+def _print_detail(facts: list[tuple[str, str]], tables: list[Table]) -> None:
+    from minzheng_cli.render import textual
+
+    if _is_terminal():
+        from rich.table import Table as RichTable
+
+        grid = RichTable.grid(padding=(0, 2))
+        for label, value in facts:
+            grid.add_row(f"[bold]{label}[/bold]", value)
+        _rich_print(grid, *(textual.rich_table(tb.header, tb.rows, tb.title, tb.align) for tb in tables))
+        return
+    lines = [f"{label}：{value}" for label, value in facts]
+    for tb in tables:
+        lines += ["", tb.title, "", textual.plain_table(tb.header, tb.rows, tb.align)]
+    typer.echo("\n".join(lines).lstrip("\n"))
+
+
+T = TypeVar("T")
+
+
+def _guard(compute: Callable[[], T]) -> T:
+    """Run a core computation; its domain problem becomes one line on stderr and exit 2."""
+    from minzheng_cli.snapshot import SnapshotProblem
+
+    try:
+        return compute()
+    except SnapshotProblem as err:
+        fail(str(err), 2)
+
+
+def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
+    """Load, evaluate at the date asked (clamped into the plan, with a notice), name every excluded file.
+
+    Returns the snapshot and the exit code the command ends with: 1 when files were left out."""
+    from minzheng_cli import dates, snapshot
+    from minzheng_cli.i18n import t
+
+    try:
+        requested = dates.parse_day(as_of) if as_of else today()
+    except ValueError as err:
+        fail(f"--as-of: {err}", 2)
+    loaded = _load(opts.data)
+    if loaded.targets is None:
+        for d in loaded.diagnostics:
+            typer.echo(d.as_text(), err=True)
+    snap = _guard(lambda: snapshot.take(loaded, requested))
+    if snap.clamped:
+        typer.echo(t("clamped", opts.lang).format(given=requested, used=snap.as_of), err=True)
+    for path in loaded.excluded:
+        typer.echo(t("excluded", opts.lang).format(path=path), err=True)
+    return snap, 1 if loaded.excluded else 0
 
 
 def _load(data_dir: str) -> Loaded:

@@ -1,0 +1,68 @@
+"""A data folder evaluated at one date: what every computing command starts from. Pure: 'today' comes in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from minzheng_cli import dates, engine
+from minzheng_cli.completeness import Completeness, completeness
+from minzheng_cli.engine import StatusResult
+from minzheng_cli.loading import Loaded
+from minzheng_cli.models import Targets
+
+FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
+
+
+class SnapshotProblem(Exception):
+    """The data cannot be evaluated (the targets file itself is broken) or a filter names nothing."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    loaded: Loaded
+    targets: Targets
+    requested: date
+    as_of: date
+    result: StatusResult
+    completeness: Completeness
+
+    @property
+    def clamped(self) -> bool:
+        return self.requested != self.as_of
+
+    def ranking(self) -> list[engine.UnitRank]:
+        return engine.rank_units(self.targets, self.result, self.completeness)
+
+
+def take(loaded: Loaded, requested: date) -> Snapshot:
+    if loaded.targets is None:
+        raise SnapshotProblem(f"{loaded.data_dir}/targets.yaml has errors; run `minzheng validate` to see them")
+    targets = loaded.targets
+    as_of = dates.clamp(targets.plan, requested)
+    result = engine.evaluate(targets, loaded.breakdown, loaded.reports, as_of)
+    return Snapshot(loaded, targets, requested, as_of, result,
+                    completeness(targets, loaded.reports, as_of))
+
+
+def select(snap: Snapshot, unit: str | None = None, task: int | None = None,
+           only: str | None = None) -> StatusResult:
+    """The indicators that match the filters: a unit's own (with that unit's figures), a task, a status or light."""
+    targets = snap.targets
+    chosen = list(snap.result.indicators)
+    if unit is not None:
+        found = targets.unit(unit)
+        if found is None:
+            raise SnapshotProblem(f"unknown unit '{unit}'; units: {', '.join(u.id for u in targets.units)}")
+        chosen = [r for r in chosen if found in targets.reporters(r.indicator)]
+        chosen = [replace(r, units=tuple(u for u in r.units if u.unit == unit)) for r in chosen]
+    if task is not None:
+        if task not in {t.number for t in targets.tasks}:
+            raise SnapshotProblem(f"there is no task {task}; tasks are numbered 1–{len(targets.tasks)}")
+        chosen = [r for r in chosen if r.indicator.task == task]
+    if only is not None:
+        if only not in FILTER_WORDS:
+            words = ", ".join([*engine.STATUSES, *engine.LIGHTS])
+            raise SnapshotProblem(f"--only '{only}' is neither a status nor a light; use one of {words}")
+        chosen = [r for r in chosen if only in (r.status, r.light)]
+    return StatusResult(snap.result.as_of, tuple(chosen))
