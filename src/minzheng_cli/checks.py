@@ -4,25 +4,42 @@ against the plan and across reports (§1.3–1.4). Each returns diagnostics plac
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from minzheng_cli import scalars
-from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic
 from minzheng_cli.models import MILESTONE_WORDS, Breakdown, Indicator, Ratio, Report, Targets, Value
 from minzheng_cli.yamlread import KEY, Document, Path
 
-Emit = Callable[[Path, str, str], None]
+
+class Emitter:
+    """Places each diagnostic on the node at `path` and adds it to `out`."""
+
+    def __init__(self, doc: Document, display: str, out: list[Diagnostic]) -> None:
+        self.doc, self.display, self.out = doc, display, out
+
+    def __call__(self, path: Path, code: str, message: str) -> None:
+        mark = self.doc.mark(path)
+        self.out.append(Diagnostic.make(self.display, mark.line, mark.column, code, message))
+
+    @property
+    def crowded(self) -> bool:
+        """Enough diagnostics for this file that no more will be shown: skip costly suggestions (difflib)."""
+        return len(self.out) >= MAX_PER_FILE
 
 
-def emitter(doc: Document, display: str, out: list[Diagnostic]) -> Emit:
-    def emit(path: Path, code: str, message: str) -> None:
-        mark = doc.mark(path)
-        out.append(Diagnostic.make(display, mark.line, mark.column, code, message))
+Emit = Emitter
 
-    return emit
+
+def emitter(doc: Document, display: str, out: list[Diagnostic]) -> Emitter:
+    return Emitter(doc, display, out)
+
+
+def _closest(word: str, choices: list[str], emit: Emit) -> str | None:
+    return None if emit.crowded else scalars.closest(word, choices)
 
 
 def _fmt(number: Fraction) -> str:
@@ -50,9 +67,28 @@ def plan_checks(targets: Targets, emit: Emit) -> None:
                  "without gaps or repeats")
             break
     task_numbers = {t.number for t in targets.tasks}
-    by_id = {x.id: x for x in targets.indicators}
+    by_id: dict[str, Indicator] = {}
+    for x in targets.indicators:
+        by_id.setdefault(x.id, x)  # the first of duplicates: the others are reported as duplicate-id
     for i, ind in enumerate(targets.indicators):
         _indicator_checks(targets, ind, ("indicators", i), task_numbers, by_id, emit)
+
+
+def _numbers(numbers: set[int]) -> str:
+    ordered = sorted(numbers)
+    if not ordered:
+        return "there are none"
+    if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(map(str, ordered))
+
+
+_FIELD_HINTS = {
+    "measure": "`measure: count` (one number) or `measure: ratio` (numerator and denominator)",
+    "factor": "`factor: 100` for a percentage or `factor: 10000` for per 10,000",
+    "target": "`target:` with the number the plan sets",
+    "uom": "`uom:` with the unit of measure the figures count in (人, 户, 万元, %…)",
+}
 
 
 def _unique(items: Iterable[tuple[Path, str]], what: str, emit: Emit) -> None:
@@ -66,7 +102,8 @@ def _unique(items: Iterable[tuple[Path, str]], what: str, emit: Emit) -> None:
 def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: set[int],
                       by_id: dict[str, Indicator], emit: Emit) -> None:
     if ind.task not in task_numbers:
-        emit((*at, "task"), "unknown-task", f"task {ind.task} does not exist; tasks are numbered 1–{len(task_numbers)}")
+        emit((*at, "task"), "unknown-task",
+             f"task {ind.task} does not exist; write the number of a task listed under `tasks` ({_numbers(task_numbers)})")
     prefix = ind.id.split(".", 1)[0]
     if prefix != str(ind.task) or "." not in ind.id:
         emit((*at, "id"), "id-task-mismatch",
@@ -79,7 +116,8 @@ def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: 
     for name, needed in needs.items():
         present = getattr(ind, name) is not None
         if needed and not present:
-            emit(at, "missing-field", f"indicator {ind.id} ({ind.kind}, {ind.measure or 'no measure'}) needs `{name}`")
+            emit(at, "missing-field", f"indicator {ind.id} ({ind.kind}, {ind.measure or 'no measure'}) needs `{name}`: "
+                 f"add {_FIELD_HINTS[name]}")
         elif present and not needed:
             emit((*at, name), "unexpected-field",
                  f"indicator {ind.id} is a {ind.kind}"
@@ -93,11 +131,11 @@ def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: 
              f"due {ind.due} is outside the plan period {targets.plan.start} – {targets.plan.end}")
     if ind.parent is not None:
         parent = by_id.get(ind.parent)
-        if parent is None or parent.id == ind.id:
-            hint = scalars.closest(ind.parent, list(by_id))
+        if parent is None or parent is ind:
+            hint = _closest(ind.parent, list(by_id), emit)
             emit((*at, "parent"), "unknown-parent", f"parent '{ind.parent}' is not another indicator"
                  + (f"; did you mean '{hint}'?" if hint and hint != ind.id else ""))
-        elif parent.uom != ind.uom:
+        elif parent.uom != ind.uom and parent.uom is not None and ind.uom is not None:
             emit((*at, "uom"), "parent-uom",
                  f"indicator {ind.id} counts in {ind.uom} but its parent {parent.id} in {parent.uom}; "
                  "a part must have its whole's unit of measure")
@@ -117,31 +155,37 @@ def breakdown_checks(targets: Targets, breakdown: Breakdown, emit: Emit) -> None
             continue
         for unit_id, quota in quotas.items():
             if unit_id not in township_ids:
-                hint = scalars.closest(unit_id, township_ids)
+                hint = _closest(unit_id, township_ids, emit)
                 emit((*at, unit_id, KEY), "unknown-unit", f"'{unit_id}' is not a township unit of the plan"
                      + (f"; did you mean '{hint}'?" if hint else ""))
             if quota <= 0:
-                emit((*at, unit_id), "quota-not-positive", f"quota {_fmt(quota)} must be above 0")
+                emit((*at, unit_id), "quota-not-positive",
+                     f"quota {_fmt(quota)} for {unit_id} must be above 0; leave the unit out if it has no quota")
         total = sum(quotas.values(), Fraction(0))
         if ind.measure == "count" and ind.target is not None and total < ind.target:
             emit((*at, KEY), "quota-sum-short",
-                 f"the quotas of {ind_id} add up to {_fmt(total)}, less than the target {_fmt(ind.target)} {ind.uom}")
+                 f"the quotas of {ind_id} add up to {_fmt(total)}, less than the target {_fmt(ind.target)} {ind.uom}; "
+                 "raise them so that they cover the target")
     for ind_id, baseline in breakdown.baselines.items():
         at = ("baselines", ind_id)
         ind = _known_indicator(targets, ind_id, (*at, KEY), emit)
         if ind is None:
             continue
         if ind.kind != "level":
-            emit((*at, KEY), "baseline-not-allowed", f"indicator {ind_id} is a {ind.kind}; baselines are for levels")
+            emit((*at, KEY), "baseline-not-allowed", f"indicator {ind_id} is a {ind.kind}; baselines are for level "
+                 "indicators only: remove this entry")
+        elif baseline < 0:
+            emit(at, "negative-value", f"baseline {_fmt(baseline)} of {ind_id} cannot be negative")
         elif ind.target is not None and baseline >= ind.target:
             emit(at, "baseline-not-below-target",
-                 f"baseline {_fmt(baseline)} must be below the target {_fmt(ind.target)} {ind.uom}")
+                 f"baseline {_fmt(baseline)} must be below the target {_fmt(ind.target)} {ind.uom} "
+                 "(the level where the plan period starts); check the figure")
 
 
 def _known_indicator(targets: Targets, ind_id: str, at: Path, emit: Emit) -> Indicator | None:
     ind = targets.indicator(ind_id)
     if ind is None:
-        hint = scalars.closest(ind_id, [i.id for i in targets.indicators])
+        hint = _closest(ind_id, [i.id for i in targets.indicators], emit)
         emit(at, "unknown-indicator", f"indicator '{ind_id}' is not in targets.yaml"
              + (f"; did you mean '{hint}'?" if hint else ""))
     return ind
@@ -212,7 +256,7 @@ def _ratio(ind: Indicator, raw: Any, at: Path, emit: Emit) -> Ratio | None:
     ok = True
     for key in raw:
         if key not in ("numerator", "denominator"):
-            hint = scalars.closest(key, ["numerator", "denominator"])
+            hint = _closest(key, ["numerator", "denominator"], emit)
             emit((*at, key, KEY), "unknown-key", f"unknown key '{key}' in a ratio; keys are numerator and denominator"
                  + (f" (did you mean '{hint}'?)" if hint else ""))
             ok = False
@@ -267,5 +311,6 @@ def cross_checks(targets: Targets, reports: list[Report]) -> list[tuple[Report, 
                     where = child.id if child.id in report.values else parent.id
                     found.append((report, where, "part-exceeds-whole",
                                   f"{child.id} ({child.name}) {_fmt(part[0])} is part of {parent.id} ({parent.name}) "
-                                  f"but larger than it ({_fmt(whole[0])} {parent.uom}) as of {report.as_of}"))
+                                  f"but larger than it ({_fmt(whole[0])} {parent.uom}) as of {report.as_of}; "
+                                  "a part cannot exceed its whole: correct one of the two"))
     return found

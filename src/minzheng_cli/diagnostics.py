@@ -7,6 +7,7 @@ change. A `ValidationReport` gathers them with counts, like frictionless' report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -18,6 +19,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     # reading the file
     "file-too-large": ("error", "the file is over the size limit (2 MiB)"),
     "not-utf8": ("error", "the file is not UTF-8 text (GBK, UTF-16, binary); a UTF-8 BOM is accepted"),
+    "unreadable": ("error", "the file cannot be read: not a regular file (a folder, pipe or device), or no permission"),
     "yaml-syntax": ("error", "the YAML cannot be parsed"),
     "duplicate-key": ("error", "a key appears twice in one mapping (PyYAML would keep the last silently)"),
     "alias": ("error", "an anchor (&x) or alias (*x); refused, they allow expansion bombs"),
@@ -66,7 +68,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "date-in-future": ("error", "a report date after today"),
     "unknown-indicator": ("error", "an indicator id the plan does not have"),
     "not-reported-by-unit": ("error", "a value for an indicator this unit does not report"),
-    "negative-value": ("error", "a negative number"),
+    "negative-value": ("error", "a negative number (a value, a ratio's part or a baseline)"),
     "numerator-exceeds-denominator": ("error", "a percentage's numerator above its denominator"),
     "zero-denominator": ("error", "a ratio with denominator 0"),
     "decreasing-cumulative": ("error", "a cumulative count lower than the same unit's earlier report"),
@@ -79,6 +81,15 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 MAX_PER_FILE = 50
+MAX_MESSAGE = 500
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _one_line(message: str) -> str:
+    """A message fit for one `path:line:col: CODE message` line: control characters escaped, length capped."""
+    if _CONTROL.search(message):
+        message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -92,7 +103,8 @@ class Diagnostic:
 
     @classmethod
     def make(cls, path: str, line: int, column: int, code: str, message: str) -> Diagnostic:
-        return cls(path=path, line=line, column=column, code=code, message=message, severity=CODES[code][0])
+        return cls(path=path, line=line, column=column, code=code, message=_one_line(message),
+                   severity=CODES[code][0])
 
     def as_text(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
@@ -101,12 +113,14 @@ class Diagnostic:
         return asdict(self)
 
 
-def capped(diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
-    """At most MAX_PER_FILE diagnostics for one file, with a last line saying how many were left out."""
-    if len(diagnostics) <= MAX_PER_FILE:
+def capped(diagnostics: list[Diagnostic], path: str, total: int | None = None) -> list[Diagnostic]:
+    """At most MAX_PER_FILE diagnostics for one file, with a last line saying how many were left out
+    (`total`: how many there were, when the list given holds only the first of them)."""
+    total = len(diagnostics) if total is None else total
+    if total <= MAX_PER_FILE or not diagnostics:
         return diagnostics
     kept = diagnostics[:MAX_PER_FILE]
-    left = len(diagnostics) - MAX_PER_FILE
+    left = total - len(kept)
     last = kept[-1]
     note = Diagnostic(path, last.line, last.column, last.code,
                       f"… and {left} more problems in this file not shown; fix these first", last.severity)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from minzheng_cli import checks, scalars
-from minzheng_cli.diagnostics import Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.models import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.yamlread import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
 
@@ -44,7 +44,7 @@ def read_document(path: str, display: str) -> Document | Diagnostic:
     except YamlProblem as err:
         return Diagnostic.make(display, err.line, err.column, err.code, err.message)
     except OSError as err:
-        return Diagnostic.make(display, 1, 1, "not-utf8", f"the file cannot be read: {err.strerror or err}")
+        return Diagnostic.make(display, 1, 1, "unreadable", f"the file cannot be read: {err.strerror or err}")
 
 
 def validate_model(model: type[M], doc: Document, display: str, what: str) -> tuple[M | None, list[Diagnostic]]:
@@ -56,7 +56,10 @@ def validate_model(model: type[M], doc: Document, display: str, what: str) -> tu
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
-        return None, [_from_pydantic(e, model, doc, display) for e in err.errors(include_url=False)]
+        errors = err.errors(include_url=False)
+        # only as many as will be shown: each may look for a close match (difflib), slow on a huge broken file
+        shown = [_from_pydantic(e, model, doc, display) for e in errors[:MAX_PER_FILE]]
+        return None, capped(shown, display, total=len(errors))
 
 
 def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: str) -> Diagnostic:
@@ -147,8 +150,9 @@ def load_targets(path: str, display: str) -> tuple[Targets | None, list[Diagnost
     if isinstance(doc, Diagnostic):
         return None, [doc]
     targets, diags = validate_model(Targets, doc, display, "targets.yaml")
-    if targets is not None:
+    if targets is not None:  # else diags holds the (already capped) shape problems
         checks.plan_checks(targets, checks.emitter(doc, display, diags))
+        diags = capped(sorted_diagnostics(diags), display)
     return (targets if not any(d.severity == "error" for d in diags) else None), diags
 
 
@@ -159,6 +163,7 @@ def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown
     breakdown, diags = validate_model(Breakdown, doc, display, "breakdown.yaml")
     if breakdown is not None:
         checks.breakdown_checks(targets, breakdown, checks.emitter(doc, display, diags))
+        diags = capped(sorted_diagnostics(diags), display)
     return (breakdown if not diags else None), diags
 
 
@@ -183,8 +188,8 @@ def load_report(path: str, display: str, unit_folder: str, targets: Targets,
              "YYYY-MM-DD.yaml, equal to its as_of")
     form, shape = validate_model(ReportFile, doc, display, "a progress report")
     diags.extend(shape)
-    if form is None:
-        return None, capped(diags, display)
+    if form is None:  # a few file-level problems and the (already capped) shape problems
+        return None, diags
     if form.unit != unit_folder:
         emit(("unit",), "unit-mismatch", f"unit '{form.unit}' differs from the folder '{unit_folder}'; "
              "move the file into progress/{form.unit}/ or correct `unit`".replace("{form.unit}", form.unit))
@@ -193,16 +198,19 @@ def load_report(path: str, display: str, unit_folder: str, targets: Targets,
              "rename the file or correct as_of")
     plan = targets.plan
     if not plan.start <= form.as_of <= plan.end:
-        emit(("as_of",), "date-outside-plan", f"as_of {form.as_of} is outside the plan period {plan.start} – {plan.end}")
+        emit(("as_of",), "date-outside-plan", f"as_of {form.as_of} is outside the plan period {plan.start} – {plan.end}; "
+             "a report gives figures as of a date within it")
     for key, when in (("as_of", form.as_of), ("submitted", form.submitted)):
         if when is not None and when > today:
-            emit((key,), "date-in-future", f"{key} {when} is after today ({today}); a report states what is known")
+            emit((key,), "date-in-future", f"{key} {when} is after today ({today}); a report states what is known: "
+                 "date it today or earlier")
     if form.submitted is not None and form.submitted < form.as_of:
         emit(("submitted",), "submitted-before-as-of",
              f"submitted {form.submitted} is before as_of {form.as_of}; check both dates")
     values = checks.report_values(targets, unit_folder, form.values, form.notes, emit)
     if not form.values:
-        emit(("values",) if "values" in doc.data else (), "empty-report", "the report has no values")
+        emit(("values",) if "values" in doc.data else (), "empty-report",
+             "the report has no values; add the figures under `values:` (or delete the file)")
     errors = any(d.severity == "error" for d in diags)
     report = None if errors else Report(path=display, unit=form.unit, as_of=form.as_of, submitted=form.submitted,
                                         values=values, notes={k: v for k, v in form.notes.items() if v})
@@ -237,9 +245,10 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
     for path in sorted(_walk(progress)):
         display = str(path)
         rel = path.relative_to(progress).parts
-        if not path.name.endswith(YAML_SUFFIXES):
+        if not path.name.lower().endswith(YAML_SUFFIXES):
             loaded.diagnostics.append(Diagnostic.make(display, 1, 1, "not-yaml",
-                                                      "not a .yaml/.yml file, so not read as a report"))
+                                                      "not a .yaml/.yml file, so not read as a report; if it holds "
+                                                      "figures, write them as a .yaml report, else move it out"))
             continue
         loaded.files += 1
         if len(rel) != 2:
@@ -264,7 +273,8 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
     loaded.excluded.extend(sorted(flagged))
     if not reports and not flagged and not loaded.excluded:
         loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, "no-reports",
-                                                  "no progress reports yet under this folder"))
+                                                  "no progress reports yet under this folder; each unit adds "
+                                                  "progress/<unit>/<YYYY-MM-DD>.yaml"))
 
 
 def _walk(folder: FsPath) -> list[FsPath]:

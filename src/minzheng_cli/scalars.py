@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 
@@ -33,8 +34,12 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YAML11_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off"}
 
 
-def _show(text: str) -> str:
-    return repr(text) if text.strip() != text or not text else f"'{text}'"
+def _show(text: str, limit: int = 40) -> str:
+    """The text quoted for a message: on one line, control characters escaped, long text shortened."""
+    shown = text if len(text) <= limit else text[:limit] + "…"
+    if shown.strip() != shown or not shown or any(ch < " " or ch == "\x7f" for ch in shown):
+        return repr(shown)
+    return f"'{shown}'"
 
 
 def _number_hint(text: str) -> str | None:
@@ -43,14 +48,17 @@ def _number_hint(text: str) -> str | None:
     if not t:
         return "the value is empty; write a number"
     folded = unicodedata.normalize("NFKC", t)
-    if folded != t and _DECIMAL.fullmatch(folded):
-        return f"{_show(t)} uses full-width characters; write it with ASCII digits: {folded}"
+    if folded != t:
+        return _folded_hint(t, folded, _DECIMAL, _number_hint, "a plain decimal number such as 150 or 12.5")
     if t.lower() in _YAML11_WORDS:
         return f"{_show(t)} is a word, not a number (older YAML would read it as true/false); write a number"
     if t.lower() in {".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf", "infinity"}:
         return f"{_show(t)} is not a finite number; write a plain decimal number"
     if re.fullmatch(r"[-+]?0[0-9]+(\.[0-9]+)?", t):
-        return f"{_show(t)} has a leading zero (older YAML reads it as octal); write {t.lstrip('+-').lstrip('0') or '0'}"
+        sign = "-" if t.startswith("-") else ""
+        digits = t.lstrip("+-").lstrip("0")
+        digits = "0" + digits if not digits or digits.startswith(".") else digits
+        return f"{_show(t)} has a leading zero (older YAML reads it as octal); write {sign}{digits}"
     if re.fullmatch(r"[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?", t):
         return f"{_show(t)} looks like a time (older YAML reads it as base 60); write a plain decimal number"
     if "_" in t and re.fullmatch(r"[-+]?[0-9_]+(\.[0-9_]+)?", t):
@@ -65,12 +73,25 @@ def _number_hint(text: str) -> str | None:
         return f"{_show(t)} is a hexadecimal/octal/binary literal; write a plain decimal number"
     if t.endswith("%") and _DECIMAL.fullmatch(t[:-1].strip()):
         return f"{_show(t)} has a percent sign; report the count itself ({t[:-1].strip()}) without %"
-    m = re.fullmatch(r"(-?[0-9]+(\.[0-9]+)?)\s*(\D+)", folded)
-    if m:
-        return f"{_show(t)} has text after the number; write the number alone ({m.group(1)}), without '{m.group(3)}'"
     if t.endswith(".") and _DECIMAL.fullmatch(t[:-1]):
         return f"{_show(t)} ends with a dot; write {t[:-1]}"
+    m = re.fullmatch(r"(-?[0-9]+(\.[0-9]+)?)\s*(\D+)", folded)
+    if m:
+        return f"{_show(t)} has text after the number; write the number alone ({m.group(1)}), without {_show(m.group(3))}"
+    if re.fullmatch(r"-?\.[0-9]+", t):
+        return f"{_show(t)} has no digit before the dot; write {t.replace('.', '0.', 1)}"
     return None
+
+
+def _folded_hint(t: str, folded: str, form: re.Pattern[str], hint: Callable[[str], str | None], what: str) -> str:
+    """Text that NFKC changes (full-width digits, ：, ，, ①, ²…): say so, and what the ASCII form needs."""
+    wide = any("\uff00" <= ch <= "\uffef" for ch in t)
+    kind = "full-width characters" if wide else "special characters (such as ① or ²)"
+    if form.fullmatch(folded):
+        return f"{_show(t)} uses {kind}; write it with ASCII characters: {folded}"
+    more = hint(folded) if hint is not None else None
+    return (f"{_show(t)} uses {kind}; write it with ASCII characters ({_show(folded)}), and "
+            + (more if more else f"as {what}"))
 
 
 def parse_number(raw: object) -> Fraction:
@@ -79,14 +100,30 @@ def parse_number(raw: object) -> Fraction:
         return Fraction(raw)
     if isinstance(raw, Quoted):
         if _DECIMAL.fullmatch(raw.strip()):
-            raise ScalarError("quoted-number", f"{_show(raw)} is quoted, so it is text; write the number without quotes: {raw.strip()}")
-        raise ScalarError("bad-number", _number_hint(raw) or f"{_show(raw)} is not a number; write a plain decimal number such as 150 or 12.5")
+            raise ScalarError("quoted-number", f"{_show(raw)} is quoted, so it is text; "
+                              f"write the number without quotes: {_show(raw.strip())[1:-1]}")
+        raise ScalarError("bad-number", _number_hint(raw)
+                          or f"{_show(raw)} is not a number; write a plain decimal number such as 150 or 12.5")
     if not isinstance(raw, str):
         raise ScalarError("wrong-type", f"expected a number, found {describe(raw)}")
     if _DECIMAL.fullmatch(raw):
-        return Fraction(raw)
+        return _bounded(raw)
     hint = _number_hint(raw)
     raise ScalarError("bad-number", hint or f"{_show(raw)} is not a number; write a plain decimal number such as 150 or 12.5")
+
+
+MAX_DIGITS = 15  # integer digits: beyond this no figure of a plan is meant, and floats lose exactness
+MAX_DECIMALS = 10
+
+
+def _bounded(text: str) -> Fraction:
+    whole, _, decimals = text.lstrip("-").partition(".")
+    if len(whole) > MAX_DIGITS:
+        raise ScalarError("bad-number", f"{_show(text)} has {len(whole)} digits, more than any figure of a plan "
+                          f"needs ({MAX_DIGITS}); check the figure and its unit of measure")
+    if len(decimals) > MAX_DECIMALS:
+        raise ScalarError("bad-number", f"{_show(text)} has more than {MAX_DECIMALS} decimal places; round it")
+    return Fraction(text)
 
 
 def parse_int(raw: object) -> int:
@@ -108,14 +145,20 @@ def parse_date(raw: object) -> date:
         except ValueError:
             raise ScalarError("bad-date", f"{_show(t)} is not a real calendar date; write a date YYYY-MM-DD") from None
     folded = unicodedata.normalize("NFKC", t)
-    if folded != t and _DATE.fullmatch(folded):
-        raise ScalarError("bad-date", f"{_show(t)} uses full-width characters; write it with ASCII digits: {folded}")
-    m = re.fullmatch(r"([0-9]{4})[/.年]([0-9]{1,2})[/.月]([0-9]{1,2})日?", t)
+    if folded != t:
+        raise ScalarError("bad-date", _folded_hint(t, folded, _DATE, _date_hint, "a date YYYY-MM-DD"))
+    hint = _date_hint(t)
+    if hint:
+        raise ScalarError("bad-date", hint)
+    raise ScalarError("bad-date", f"{_show(t)} is not a date; write a date in the form YYYY-MM-DD")
+
+
+def _date_hint(t: str) -> str | None:
+    m = re.fullmatch(r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?", t)
     if m:
         y, mo, d = (int(g) for g in m.groups())
-        return_hint = f"{y:04d}-{mo:02d}-{d:02d}"
-        raise ScalarError("bad-date", f"{_show(t)} is not in the form YYYY-MM-DD; write {return_hint}")
-    raise ScalarError("bad-date", f"{_show(t)} is not a date; write a date in the form YYYY-MM-DD")
+        return f"{_show(t)} is not in the form YYYY-MM-DD; write {y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 def parse_text(raw: object) -> str:

@@ -12,6 +12,9 @@ libyaml's C parser is used when PyYAML was built with it; the pure-Python parser
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +27,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 KEY = "\x00key"  # a path element: the key of the entry, not its value
 
 Path = tuple[str | int, ...]
@@ -71,8 +76,17 @@ def decode(raw: bytes) -> str:
         raise YamlProblem("not-utf8", _encoding_message(raw, err.start), line, column) from None
     if "\x00" in text:
         line, column = _position(raw, raw.index(b"\x00"))
-        raise YamlProblem("not-utf8", "the file contains NUL bytes: it is binary, not a YAML text file", line, column)
+        raise YamlProblem("not-utf8", _nul_message(raw), line, column)
     return text
+
+
+def _nul_message(raw: bytes) -> str:
+    """NUL bytes in text that decodes as UTF-8: UTF-16 without a BOM (NUL every other byte), or binary."""
+    head = raw[:4096]
+    even, odd = head[0::2], head[1::2]
+    if odd and (odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even)):
+        return "the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)"
+    return "the file contains NUL bytes: it is binary, not a YAML text file; save the report as UTF-8 text"
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -86,8 +100,10 @@ def _encoding_message(raw: bytes, offset: int) -> str:
     if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return "the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)"
     try:
-        raw.decode("gb18030")
+        text = raw.decode("gb18030")
     except UnicodeDecodeError:
+        text = None
+    if text is None or _CONTROL.search(text):
         return (f"the file is not UTF-8 text (byte 0x{byte:02X} cannot be read); "
                 "it may be binary or a spreadsheet; save it as UTF-8 text")
     return ("the file is not UTF-8; it looks like GBK/GB18030 (common on Windows); "
@@ -95,7 +111,11 @@ def _encoding_message(raw: bytes, offset: int) -> str:
 
 
 def read_bytes(path: str) -> bytes:
-    """The file's bytes, refusing files over MAX_BYTES before reading them whole."""
+    """The file's bytes, refusing files over MAX_BYTES before reading them whole, and anything that is
+    not a regular file (a FIFO or device would block or never end)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise YamlProblem("unreadable", "this is not a regular file (a folder, pipe or device); "
+                          "a report is a plain .yaml text file: remove or rename it")
     with open(path, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
@@ -115,15 +135,20 @@ def parse(text: str) -> Document:
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters here, in the constructor
         while loader.check_event():
             yield loader.get_event()
+    except yaml.reader.ReaderError as err:
+        line, column = _char_position(text, err.character)
+        raise YamlProblem("yaml-syntax", f"the file contains a control character (#x{err.character:04X}) "
+                          "that YAML does not allow; delete it", line, column) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        problem = err.problem or "invalid YAML"
+        problem = _one_line(err.problem or "invalid YAML")
         if err.context:
-            problem = f"{problem} ({err.context})"
+            problem = f"{problem} ({_one_line(err.context)})"
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         if "nesting depth" in problem:
             raise YamlProblem("too-deep", f"values are nested too deeply ({problem}); "
@@ -131,9 +156,23 @@ def _events(text: str) -> Iterator[yaml.Event]:
         raise YamlProblem("yaml-syntax", f"YAML syntax error: {problem}; check quotes, colons and indentation",
                           line, column) from None
     except yaml.YAMLError as err:
-        raise YamlProblem("yaml-syntax", f"YAML syntax error: {err}") from None
+        raise YamlProblem("yaml-syntax", f"YAML syntax error: {_one_line(str(err))}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _char_position(text: str, character: Any) -> tuple[int, int]:
+    """1-based line and column of the first occurrence of `character` (a code point) in `text`."""
+    offset = text.find(chr(character)) if isinstance(character, int) else -1
+    if offset < 0:
+        return 1, 1
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _mark(event: yaml.Event) -> Mark:
@@ -168,6 +207,9 @@ class _Builder:
                 raise YamlProblem("tag", f"tags ({event.tag}) are not allowed in these files; remove the tag",
                                   *_pos(event))
         if isinstance(event, yaml.ScalarEvent):
+            if _SURROGATE.search(event.value):  # only the pure-Python parser lets "\ud800" through
+                raise YamlProblem("yaml-syntax", "a \\u escape names half of a character (a surrogate); "
+                                  "write the character itself", *_pos(event))
             self._add(event, _scalar(event))
         elif isinstance(event, yaml.SequenceStartEvent):
             self._open(event, [])
