@@ -246,6 +246,48 @@ def units(ctx: typer.Context, as_of: AsOfOpt = None, data: DataOpt = None, lang:
     raise typer.Exit(code)
 
 
+class ReportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    week: Annotated[str | None, typer.Option("--week", metavar="YYYY-Www",
+                                             help="ISO week, e.g. 2025-W27 (reported as of its Sunday)")] = None,
+    as_of: AsOfOpt = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format")] = ReportFormat.text,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                                               help="Write to FILE (atomically) instead of stdout")] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """The weekly report (周报): progress, changes, warnings, items due, reporting and ranking."""
+    from minzheng_cli import dates, weekly
+    from minzheng_cli.atomic import write_text
+    from minzheng_cli.render.report import render
+
+    opts = _common(ctx, data, lang)
+    if week is not None and as_of is not None:
+        fail("give --week or --as-of, not both", 2)
+    try:
+        day = dates.week_end(week).isoformat() if week is not None else as_of
+    except ValueError as err:
+        fail(f"--week: {err}", 2)
+    snap, code = _snapshot(opts, day)
+    text = render(weekly.from_snapshot(snap), format.value, opts.lang)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        try:
+            write_text(output, text)
+        except OSError as err:
+            fail(f"cannot write {output}: {err.strerror or err}", 2)
+    raise typer.Exit(code)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -315,9 +357,13 @@ def _load(data_dir: str) -> Loaded:
     from minzheng_cli.loading import DataNotFound, load_data
 
     try:
-        return load_data(data_dir, today())
+        loaded = load_data(data_dir, today())
     except DataNotFound as err:
         fail(str(err), 2)
+    import gc
+
+    gc.freeze()  # the loaded reports live until exit: spare the collector from rescanning them
+    return loaded
 
 
 def main() -> None:

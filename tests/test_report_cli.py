@@ -1,0 +1,232 @@
+"""`minzheng report` through the real CLI (CliRunner): golden files of the sample year, agreement with `status`,
+the 80-column limit, options, output file and exit codes.
+
+Golden files live in tests/golden/ and are the reports of the bundled sample data (data/, docs/sample.md) at
+fixed weeks. When the sample or the report's wording changes on purpose, regenerate them and review the diff:
+
+    UPDATE_GOLDEN=1 python -m pytest tests/test_report_cli.py
+
+The sample tests skip where the sample has been cleared (real data in data/).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+from wcwidth import wcswidth
+
+from conftest import TODAY, DataDir, report
+from minzheng_cli.cli import app
+from minzheng_cli.i18n import LIGHT, STATUS
+from minzheng_cli.loading import load_data
+from minzheng_cli.render.report import render
+from minzheng_cli.weekly import build_weekly
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SAMPLE_TODAY = "2026-01-31"  # after the sample's last submission, so no report is "in the future"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+runner = CliRunner()
+needs_sample = pytest.mark.skipif(not (DATA / "breakdown.yaml").is_file(), reason="the sample has been cleared")
+
+
+def invoke(*args: str, data: Path = DATA, today: str = SAMPLE_TODAY) -> Any:
+    return runner.invoke(app, ["--data", str(data), *args], env={"MINZHENG_TODAY": today})
+
+
+# ----------------------------------------------------------------------------------------------------
+# golden files
+
+GOLDENS = [
+    ("2025-W14", "zh", "text", "txt"),  # 清明 due on the report date; the first quarter's laggards
+    ("2025-W27", "zh", "text", "txt"),  # the week after the mid-year review
+    ("2025-W27", "en", "text", "txt"),
+    ("2025-W40", "zh", "markdown", "md"),  # 敬老月 due within 30 days
+    ("2025-W40", "en", "markdown", "md"),
+]
+
+
+@needs_sample
+@pytest.mark.parametrize(("week", "lang", "format", "suffix"), GOLDENS)
+def test_golden(week: str, lang: str, format: str, suffix: str) -> None:
+    result = invoke("report", "--week", week, "--lang", lang, "--format", format)
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / f"report-{week}.{lang}.{suffix}"
+    if UPDATE:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(result.stdout, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing; run UPDATE_GOLDEN=1 python -m pytest {__file__}"
+    assert result.stdout == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
+
+
+# ----------------------------------------------------------------------------------------------------
+# every week of the sample year: text fits 80 columns and every number has its unit
+
+
+def sample_weeks() -> list[date]:
+    sundays = [date(2025, 1, 5) + timedelta(weeks=n) for n in range(52)]
+    return [*sundays, date(2025, 12, 31)]
+
+
+@needs_sample
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_fits_80_columns_every_week(lang: str) -> None:
+    loaded = load_data(str(DATA), date.fromisoformat(SAMPLE_TODAY))
+    for day in sample_weeks():
+        text = render(build_weekly(loaded, day), "text", lang)  # type: ignore[arg-type]
+        for line in text.splitlines():
+            assert wcswidth(line) <= 80, f"{day}: {line!r} is {wcswidth(line)} columns"
+            assert line == line.rstrip(), f"{day}: trailing space in {line!r}"
+        assert "\t" not in text
+        # a number followed by nothing that says what it counts would read 'bare': every figure in the Chinese
+        # text is followed by a unit or is part of a date, an id, a rank or a fraction
+        if lang == "zh":
+            bare = re.findall(r"(?<![\d./（(])\d+(?:\.\d+)?(?=[，。；、）\s]|$)", text.replace("\n   ", ""))
+            assert bare == [], f"{day}: numbers without a unit: {bare}"
+
+
+# ----------------------------------------------------------------------------------------------------
+# agreement with `status` for the same date
+
+AGREEMENT_DATES = ["2025-02-09", "2025-04-06", "2025-06-29", "2025-07-06", "2025-08-13", "2025-10-05",
+                   "2025-12-28", "2025-12-31"]
+ZH_STATUS = {zh: key for key, (zh, _) in STATUS.items()}
+ZH_LIGHT = {zh: key for key, (zh, _) in LIGHT.items()}
+
+
+def _section(markdown: str, heading: str) -> list[str]:
+    lines = markdown.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"## {heading}"))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return [line for line in lines[start + 1:end] if line.strip()]
+
+
+@needs_sample
+@pytest.mark.parametrize("day", AGREEMENT_DATES)
+def test_report_agrees_with_status(day: str) -> None:
+    status = invoke("status", "--as-of", day, "--format", "json")
+    assert status.exit_code == 0, status.stderr
+    document = json.loads(status.stdout)
+    summary = document["summary"]
+    result = invoke("report", "--as-of", day, "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    overview = _section(result.stdout, "一、总体进展")
+
+    counts = dict(re.findall(r"([^\d，、：]+?)(\d+)项", overview[0].split("中，", 1)[1]))
+    assert {ZH_STATUS[word]: int(n) for word, n in counts.items()} == summary["by_status"]
+    total = re.search(r"全年(\d+)项指标", overview[0])
+    assert total is not None and int(total.group(1)) == summary["indicators"]
+    lights = dict(re.findall(r"([^\d，、：]+?)(\d+)项", overview[1].split("：", 1)[1]))
+    assert {ZH_LIGHT[word]: int(n) for word, n in lights.items()} == summary["by_light"]
+
+    # 欠进度与预警: exactly the behind, missed, overdue and red indicators of `status`, with the same light
+    by_id = {entry["id"]: entry for entry in document["indicators"]}
+    expected = {i for i, entry in by_id.items()
+                if entry["status"] in ("behind", "missed", "overdue") or entry["light"] == "red"}
+    warned: dict[str, str] = {}
+    for line in _section(result.stdout, "三、欠进度与预警"):
+        found = re.match(r"\d+\. 【(.+?)】.*?（([\d.]+)）：", line)
+        if found:
+            warned[found.group(2)] = ZH_LIGHT[found.group(1)]
+    assert set(warned) == expected
+    assert all(by_id[i]["light"] == light for i, light in warned.items())
+
+
+@needs_sample
+def test_week_and_as_of_of_its_sunday_are_the_same_report() -> None:
+    by_week = invoke("report", "--week", "2025-W27")
+    by_day = invoke("report", "--as-of", "2025-07-06")
+    assert by_week.exit_code == by_day.exit_code == 0
+    assert by_week.stdout == by_day.stdout
+
+
+# ----------------------------------------------------------------------------------------------------
+# options, output file, exit codes (the tiny plan of conftest)
+
+
+@pytest.fixture
+def tiny(data: DataDir) -> DataDir:
+    data.write_report("nanxun", "2025-06-27", report("nanxun", "2025-06-27", '  "1.1": 60\n'))
+    data.write_report("district", "2025-06-27", report("district", "2025-06-27", '  "3.1": 4\n'))
+    return data
+
+
+def test_html_and_markdown_formats(tiny: DataDir) -> None:
+    html = invoke("report", "--as-of", "2025-06-30", "--format", "html", data=tiny.root, today=TODAY.isoformat())
+    assert html.exit_code == 0, html.stderr
+    assert html.stdout.startswith("<!doctype html>")
+    markdown = invoke("report", "--as-of", "2025-06-30", "-f", "markdown", data=tiny.root, today=TODAY.isoformat())
+    assert markdown.stdout.startswith("# 测试区2025年民政工作要点推进情况周报\n")
+    assert "| 排名 | 单位 |" in markdown.stdout
+
+
+def test_output_file_is_written_whole(tiny: DataDir, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "周报.txt"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    result = invoke("report", "--as-of", "2025-06-30", "-o", str(target), data=tiny.root, today=TODAY.isoformat())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    printed = invoke("report", "--as-of", "2025-06-30", data=tiny.root, today=TODAY.isoformat()).stdout
+    assert target.read_text(encoding="utf-8") == printed
+    assert sorted(p.name for p in target.parent.iterdir()) == ["周报.txt"]  # no temporary file left behind
+
+
+def test_output_into_a_missing_folder(tiny: DataDir, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "report.html"
+    result = invoke("report", "-f", "html", "-o", str(target), data=tiny.root, today=TODAY.isoformat())
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr and str(target) in result.stderr
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--week", "2025-W27", "--as-of", "2025-07-06"], "not both"),
+    (["--week", "2025-27"], "not an ISO week"),
+    (["--week", "2025-W54"], "has no week 54"),
+    (["--as-of", "2025-13-01"], "not a real calendar date"),
+])
+def test_usage_errors(tiny: DataDir, args: list[str], message: str) -> None:
+    result = invoke("report", *args, data=tiny.root, today=TODAY.isoformat())
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_week_outside_the_plan_is_clamped_with_a_notice(tiny: DataDir) -> None:
+    result = invoke("report", "--week", "2024-W50", data=tiny.root, today=TODAY.isoformat())
+    assert result.exit_code == 0
+    assert "2024-12-15" in result.stderr and "2025-01-01" in result.stderr
+    assert "数据截至1月1日" in result.stdout
+
+
+def test_broken_files_are_named_and_exit_1(tiny: DataDir) -> None:
+    tiny.write_report("shuanglin", "2025-06-27", "unit: shuanglin\nas_of: 2025-06-27\nvalues:\n  \"1.1\": 150人\n")
+    result = invoke("report", "--as-of", "2025-06-30", data=tiny.root, today=TODAY.isoformat())
+    assert result.exit_code == 1
+    assert "shuanglin/2025-06-27.yaml" in result.stderr
+    assert "推进情况周报" in result.stdout  # the report of the valid files is still written
+
+
+def test_english_everywhere(tiny: DataDir) -> None:
+    text = invoke("report", "--as-of", "2025-06-30", "--lang", "en", data=tiny.root, today=TODAY.isoformat()).stdout
+    headings = [line for line in text.splitlines() if re.match(r"[IVX]+\. ", line)]
+    assert headings == ["I. Overall progress", "II. Changes since 23 Jun", "III. Behind schedule and warnings",
+                        "IV. Due within 30 days", "V. Reporting", "VI. Township ranking"]
+    # apart from the data's own names and units, no Chinese word
+    names = "|".join(re.escape(s) for s in ("测试区2025年民政工作要点", "新增持证护理员", "其中\"双证\"护理员",
+                                            "低保对象入户核查率", "每万名老年人拥有持证护理员", "城乡低保标准",
+                                            "供养机构总数", "清明祭扫工作方案", "建成村级公益性公墓", "南浔镇",
+                                            "双林镇", "浔溪街道", "区民政局", "人", "个", "张", "元/人/年",
+                                            "序时进度"))
+    leftover = re.sub(names, "", text)
+    assert not re.search(r"[\u4e00-\u9fff]", leftover), leftover

@@ -1,0 +1,196 @@
+"""The weekly report's core (`weekly.build_weekly`) and its words, on the tiny plan of conftest, worked by hand.
+
+The tiny plan has `pace: days`, `cadence: monthly`, `timely_days: 5`, and the breakdown of conftest
+(1.1: 南浔镇 60, 双林镇 50, 浔溪街道 40; 2.1: 南浔镇 90, 双林镇 90, baseline 82.5).
+
+D = 2025-03-15 (a Saturday, in ISO week 2025-W11), so the previous report date is 2025-03-08.
+Pace (days): 2025-03-15 is day 74 of 365 → 74/365 = 20.27%; 2025-03-08 is day 67 → 18.36%.
+
+Reports (values carried forward):
+    xunxi     01-31  1.1: 1
+    shuanglin 02-28  1.1: 2
+    district  03-01  2.3: 14000, 3.1: 4 (cap 3), 3.2: in_progress (due 04-05)
+    nanxun    03-07  1.1: 4, 1.2: 2, 2.1: 85/100, 3.3: in_progress
+    shuanglin 03-10  1.1: 3, submitted 04-07 (March is due by 03-31 + 5 = 04-05: late)
+    district  03-12  2.2: 90/20000 (per 10,000: 45)
+    nanxun    03-14  1.1: 6
+
+At D:
+    1.1  6 + 3 + 1 = 10 of 150 → 6.67%, gap 20.27 − 6.67 = 13.61 > 10 → behind, yellow; at 03-08 it was
+         4 + 2 + 1 = 7 (behind too): moved by 南浔镇 +2人, 双林镇 +1人.
+         Units against quotas: 南浔镇 6/60 = 10%, 双林镇 3/50 = 6%, 浔溪街道 1/40 = 2.5%: all behind.
+    1.2  2 of 50 → 4%, gap 16.27 → behind, yellow (unchanged since 03-08: 南浔镇's 2 dates from 03-07).
+         No quotas: the townships by actual, no value first: 双林镇, 浔溪街道, 南浔镇.
+    2.1  85% with baseline 82.5 → progress 2.5/7.5 = 33.3% → ahead (unchanged).
+    2.2  45 (first figure, 03-12) → not_met, yellow: changed from no_data.
+    2.3  14000 < 15000, no baseline → not_met, yellow.
+    3.1  4 > 3 → over_cap, red.
+    3.2  in progress, due 04-05, 21 days left → due_soon, yellow (28 days at 03-08: due_soon too).
+    3.3  南浔镇 in progress only → pending, green.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+import pytest
+
+from conftest import DataDir, report
+from minzheng_cli.completeness import Period
+from minzheng_cli.render import report_text
+from minzheng_cli.render.report_words import document
+from minzheng_cli.weekly import Submission, UnitMove, Weekly, build_weekly
+
+D = date(2025, 3, 15)
+PACE = Fraction(74, 365)
+
+
+@pytest.fixture
+def week(data: DataDir) -> Weekly:
+    data.write_breakdown()
+    data.write_report("xunxi", "2025-01-31", report("xunxi", "2025-01-31", '  "1.1": 1\n'))
+    data.write_report("shuanglin", "2025-02-28", report("shuanglin", "2025-02-28", '  "1.1": 2\n'))
+    data.write_report("district", "2025-03-01", report(
+        "district", "2025-03-01", '  "2.3": 14000\n  "3.1": 4\n  "3.2": in_progress\n'))
+    data.write_report("nanxun", "2025-03-07", report(
+        "nanxun", "2025-03-07",
+        '  "1.1": 4\n  "1.2": 2\n  "2.1": {numerator: 85, denominator: 100}\n  "3.3": in_progress\n'))
+    data.write_report("shuanglin", "2025-03-10", report("shuanglin", "2025-03-10", '  "1.1": 3\n',
+                                                        submitted="2025-04-07"))
+    data.write_report("district", "2025-03-12", report(
+        "district", "2025-03-12", '  "2.2": {numerator: 90, denominator: 20000}\n'))
+    data.write_report("nanxun", "2025-03-14", report("nanxun", "2025-03-14", '  "1.1": 6\n'))
+    loaded = data.load()
+    assert loaded.diagnostics == []
+    return build_weekly(loaded, D)
+
+
+def test_dates(week: Weekly) -> None:
+    assert week.as_of == D
+    assert week.previous.as_of == date(2025, 3, 8)
+    assert week.week == Period(date(2025, 3, 10), date(2025, 3, 16), "2025-W11")
+    assert week.plan_pace == PACE
+
+
+def test_same_numbers_as_status(week: Weekly) -> None:
+    result = week.current.result
+    assert result.by_status() == {"due_soon": 1, "over_cap": 1, "pending": 1, "not_met": 2, "ahead": 1,
+                                  "behind": 2}
+    assert result.by_light() == {"green": 2, "yellow": 5, "red": 1}
+
+
+def test_changes(week: Weekly) -> None:
+    assert [(c.new.id, c.old.actual, c.new.actual, c.old.status, c.new.status) for c in week.changes] == [
+        ("1.1", 7, 10, "behind", "behind"),
+        ("2.2", None, 45, "no_data", "not_met"),
+    ]
+    assert week.changes[0].units == (UnitMove("nanxun", Fraction(4), Fraction(6)),
+                                     UnitMove("shuanglin", Fraction(2), Fraction(3)))
+    assert week.changes[1].units == (UnitMove("district", None, Fraction(45)),)
+
+
+def test_alerts(week: Weekly) -> None:
+    # red first; then the larger gap: 1.2 (16.27 points) before 1.1 (13.61 points)
+    assert [(a.result.id, a.result.status, a.result.light) for a in week.alerts] == [
+        ("3.1", "over_cap", "red"), ("1.2", "behind", "yellow"), ("1.1", "behind", "yellow")]
+    cap, part, whole = week.alerts
+    assert whole.result.gap == (PACE - Fraction(10, 150)) * 100
+    assert [u.unit for u in whole.responsible] == ["xunxi", "shuanglin", "nanxun"]
+    assert [u.unit for u in part.responsible] == ["shuanglin", "xunxi", "nanxun"]
+    assert (part.lagging, cap.responsible, cap.lagging) == (3, (), 0)
+
+
+def test_due_soon(week: Weekly) -> None:
+    assert [(d.result.id, d.days_left) for d in week.due_soon] == [("3.2", 21)]
+
+
+def test_reporting(week: Weekly) -> None:
+    rep = week.reporting
+    assert rep.period == Period(date(2025, 3, 1), date(2025, 3, 31), "2025-03")
+    assert rep.expected == ("nanxun", "shuanglin", "xunxi", "district")
+    assert rep.missing == ("xunxi",)
+    assert rep.reported == 3
+    assert rep.late == (Submission("shuanglin", date(2025, 3, 10), date(2025, 4, 7)),)
+    # January, February, March × 4 units = 12 expected; nanxun 1, shuanglin 2 (1 on time), xunxi 1, district 1
+    assert (rep.year.expected, rep.year.reported, rep.year.on_time) == (12, 5, 4)
+
+
+def test_ranking(week: Weekly) -> None:
+    # nanxun: mean of 1.1 progress 1/10 and 2.1 completion 85/90; shuanglin: 3/50 and 0 (no 2.1 value);
+    # xunxi: 1/40
+    assert [(r.rank, r.unit, r.score) for r in week.ranking] == [
+        (1, "nanxun", (Fraction(1, 10) + Fraction(85, 90)) / 2),
+        (2, "shuanglin", Fraction(3, 100)),
+        (3, "xunxi", Fraction(1, 40)),
+    ]
+
+
+def test_chinese_words(week: Weekly) -> None:
+    text = report_text.as_text(document(week, "zh"))
+    joined = text.replace("\n   ", "")  # continuation lines joined back to their item
+    assert text.startswith("测试区2025年民政工作要点推进情况周报\n2025年第11周（3月10日至3月16日），数据截至3月15日\n")
+    for line in [
+        "1. 全年8项指标中，超进度1项、欠进度2项、临期1项、推进中1项、未达标2项、超出上限1项。",
+        "2. 亮灯情况：绿灯2项、黄灯5项、红灯1项。",
+        "二、本周变化（与3月8日相比）",
+        "1. 新增持证护理员（1.1）：由7人增至10人，欠进度；变动单位：南浔镇+2人、双林镇+1人。",
+        "1. 【红灯】供养机构总数（3.1）：实际4个，超出上限3个。",
+        "1. 清明祭扫工作方案（3.2）：4月5日到期，还有21天，目前进行中。",
+        "1. 本月应报4个单位，已报3个，未报1个：浔溪街道。",
+        "2. 迟报1个：双林镇（4月7日报送）。",
+        "3. 全年报送率41.7%（应报12份，已报5份），按时报送率33.3%。",
+        "1. 南浔镇：分解任务平均进度52.2%，报送率33.3%。",  # one month of three reported
+    ]:
+        assert line in joined.splitlines(), line
+    # 2.2 first reported this week; 1.2's warning names the townships without a figure first
+    assert "2. 每万名老年人拥有持证护理员（2.2）：首次报送，为45张，由无数据转为未达标；变动单位：区民政局。" \
+        in joined
+    assert ("2. 【黄灯】其中\"双证\"护理员（1.2）：实际2人，完成率4.0%，序时进度20.3%，落后16.3个百分点；"
+            "靠后单位：双林镇（未报）、浔溪街道（未报）、南浔镇（2人）。") in joined
+
+
+def test_english_words(week: Weekly) -> None:
+    text = report_text.as_text(document(week, "en")).replace("\n   ", " ")
+    assert "1. [red] 供养机构总数 (3.1): actual 4个, over the cap of 3个." in text
+    assert "1. 新增持证护理员 (1.1): up from 7人 to 10人, behind; moved by 南浔镇 +2人, 双林镇 +1人." in text
+    assert "2. 1 reported late: 双林镇 (sent 7 Apr)." in text
+
+
+def test_quiet_first_day(data: DataDir) -> None:
+    # on the plan's first day the previous date is clamped to it: nothing moved, nothing reported
+    week = build_weekly(data.load(), date(2025, 1, 1))
+    assert (week.as_of, week.previous.as_of, week.changes, week.alerts) == (date(2025, 1, 1), date(2025, 1, 1),
+                                                                             (), ())
+    assert week.reporting.missing == ("nanxun", "shuanglin", "xunxi", "district")
+    text = report_text.as_text(document(week, "zh"))
+    assert "本周各项指标均无变化。" in text
+    assert "无欠进度、红灯或逾期事项。" in text
+    assert "1. 本月应报4个单位，已报0个，未报4个：南浔镇、双林镇、浔溪街道、区民政局。" in text
+
+
+def test_after_the_plan_is_clamped(data: DataDir) -> None:
+    week = build_weekly(data.load(), date(2026, 2, 1))
+    assert (week.as_of, week.previous.as_of) == (date(2025, 12, 31), date(2025, 12, 24))
+    assert week.current.clamped
+
+
+@pytest.mark.parametrize("text", [
+    "一二三四五六七八九十" * 12,
+    "新增持证护理员（1.1）：由7人增至10人，欠进度；变动单位：南浔镇+2人、双林镇+1人。" * 4,
+    "word " * 40,
+    "x" * 200,
+])
+def test_wrap_fits(text: str) -> None:
+    lines = report_text.wrap(text, "12. ", "    ")
+    assert all(report_text.width(line) <= 80 for line in lines)
+    assert "".join(line[4:] for line in lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_wrap_keeps_numbers_and_punctuation() -> None:
+    text = "一" * 37 + "123人，" + "二" * 30
+    lines = report_text.wrap(text, "1. ", "   ")
+    # 3 + 74 columns leave 3: "123人，" (7 columns) moves whole to the next line
+    assert lines[1].startswith("   123人，")
+    assert not any(line.strip().startswith(("，", "。", "、", "）")) for line in lines)
+    assert report_text.width("“双证”") == 8  # ambiguous quotes count 2, as a CJK font shows them
