@@ -215,3 +215,9 @@ def report(unit: str, as_of: str, values: str = "", *, submitted: str | None = N
         lines.append(f"submitted: {submitted}")
     lines.append("values:")
     return "\n".join(lines) + "\n" + values
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own empty report cache, never the user's."""
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path_factory.mktemp("cache")))

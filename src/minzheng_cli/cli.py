@@ -45,6 +45,8 @@ DataOpt = Annotated[
                  help="Data folder with targets.yaml and progress/ [default: ./data]"),
 ]
 LangOpt = Annotated[LangChoice | None, typer.Option("--lang", help="Output language [default: zh]")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every report again; neither read nor write the cache "
+                                          "(MINZHENG_CACHE, default: the user's cache folder)")]
 
 
 class UsageProblem(Exception):
@@ -55,6 +57,7 @@ class UsageProblem(Exception):
 class Common:
     data: str
     lang: Lang
+    cache: bool
 
 
 def _common(ctx: typer.Context, data: str | None, lang: LangChoice | None) -> Common:
@@ -65,7 +68,8 @@ def _common(ctx: typer.Context, data: str | None, lang: LangChoice | None) -> Co
     if (source is None or source.name != "COMMANDLINE") and parent.get("data"):
         data = None  # `--data` given before the command beats MINZHENG_DATA, which fills both
     chosen_lang = lang or parent.get("lang") or LangChoice.zh
-    return Common(data=data or parent.get("data") or "data", lang=cast("Lang", chosen_lang.value))
+    return Common(data=data or parent.get("data") or "data", lang=cast("Lang", chosen_lang.value),
+                  cache=not parent.get("no_cache"))
 
 
 def today() -> date:
@@ -94,6 +98,7 @@ def version_callback(value: bool) -> None:
 def root(
     data: DataOpt = None,
     lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
     version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
@@ -119,7 +124,7 @@ def validate(
     from minzheng_cli.render import diagnostics as render
 
     opts = _common(ctx, data, lang)
-    loaded = _load(opts.data)
+    loaded = _load(opts)
     report = ValidationReport(sorted_diagnostics(loaded.diagnostics), files=loaded.files,
                               reports=len(loaded.reports), strict=strict)
     if format is ValidateFormat.json:
@@ -341,7 +346,7 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
         requested = dates.parse_day(as_of) if as_of else today()
     except ValueError as err:
         fail(f"--as-of: {err}", 2)
-    loaded = _load(opts.data)
+    loaded = _load(opts)
     if loaded.targets is None:
         for d in loaded.diagnostics:
             typer.echo(d.as_text(), err=True)
@@ -353,11 +358,12 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
     return snap, 1 if loaded.excluded else 0
 
 
-def _load(data_dir: str) -> Loaded:
+def _load(opts: Common) -> Loaded:
+    from minzheng_cli.cache import default_folder
     from minzheng_cli.loading import DataNotFound, load_data
 
     try:
-        loaded = load_data(data_dir, today())
+        loaded = load_data(opts.data, today(), default_folder() if opts.cache else None)
     except DataNotFound as err:
         fail(str(err), 2)
     import gc

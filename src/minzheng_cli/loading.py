@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from minzheng_cli import checks, scalars
+from minzheng_cli.cache import ReportCache, digest
 from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.models import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.yamlread import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
@@ -38,9 +39,10 @@ class Loaded:
     excluded: list[str] = field(default_factory=list)
 
 
-def read_document(path: str, display: str) -> Document | Diagnostic:
+def read_document(path: str, display: str, raw: bytes | None = None) -> Document | Diagnostic:
+    """The file at `path` (or its bytes `raw`, already read) parsed, or the diagnostic that stops it."""
     try:
-        return parse(decode(read_bytes(path)))
+        return parse(decode(read_bytes(path) if raw is None else raw))
     except YamlProblem as err:
         return Diagnostic.make(display, err.line, err.column, err.code, err.message)
     except OSError as err:
@@ -168,9 +170,9 @@ def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown
 
 
 def load_report(path: str, display: str, unit_folder: str, targets: Targets,
-                today: date) -> tuple[Report | None, list[Diagnostic]]:
+                today: date, raw: bytes | None = None) -> tuple[Report | None, list[Diagnostic]]:
     """One report file, checked on its own and against the plan (not yet against other reports)."""
-    doc = read_document(path, display)
+    doc = read_document(path, display, raw)
     if isinstance(doc, Diagnostic):
         return None, [doc]
     diags: list[Diagnostic] = []
@@ -217,8 +219,11 @@ def load_report(path: str, display: str, unit_folder: str, targets: Targets,
     return report, capped(sorted_diagnostics(diags), display)
 
 
-def load_data(data_dir: str, today: date) -> Loaded:
-    """Read and check the whole data folder. Raises DataNotFound when there is nothing to check."""
+def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) -> Loaded:
+    """Read and check the whole data folder. Raises DataNotFound when there is nothing to check.
+
+    With `cache_folder`, reports validated before (same bytes, same place, same targets file, same
+    program version) are taken from the cache instead of being parsed again (DESIGN §4)."""
     root = FsPath(data_dir)
     targets_path = root / "targets.yaml"
     if not root.is_dir():
@@ -236,11 +241,20 @@ def load_data(data_dir: str, today: date) -> Loaded:
         loaded.files += 1
         loaded.breakdown, more = load_breakdown(str(breakdown_path), str(breakdown_path), targets)
         loaded.diagnostics.extend(more)
-    _load_reports(root / "progress", targets, today, loaded)
+    store = None
+    if cache_folder is not None:
+        try:
+            store = ReportCache(cache_folder, data_dir, digest(targets_path.read_bytes()))
+        except OSError:
+            store = None
+    _load_reports(root / "progress", targets, today, loaded, store)
+    if store is not None:
+        store.save()
     return loaded
 
 
-def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loaded) -> None:
+def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loaded,
+                  store: ReportCache | None = None) -> None:
     reports: list[Report] = []
     for path in sorted(_walk(progress)):
         display = str(path)
@@ -256,7 +270,7 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
                 display, 1, 1, "misplaced-file", "a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it"))
             loaded.excluded.append(display)
             continue
-        report, diags = load_report(str(path), display, rel[0], targets, today)
+        report, diags = _load_report_cached(path, display, "/".join(rel), targets, today, store)
         loaded.diagnostics.extend(diags)
         if report is None:
             loaded.excluded.append(display)
@@ -275,6 +289,28 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
         loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, "no-reports",
                                                   "no progress reports yet under this folder; each unit adds "
                                                   "progress/<unit>/<YYYY-MM-DD>.yaml"))
+
+
+def _load_report_cached(path: FsPath, display: str, key: str, targets: Targets, today: date,
+                        store: ReportCache | None) -> tuple[Report | None, list[Diagnostic]]:
+    """load_report, through the cache when there is one. Only valid reports are stored: a failure is
+    checked again every time (it is rare, and may depend on the day)."""
+    unit_folder = key.split("/", 1)[0]
+    if store is None:
+        return load_report(str(path), display, unit_folder, targets, today)
+    try:
+        raw = read_bytes(str(path))
+    except (OSError, YamlProblem):
+        return load_report(str(path), display, unit_folder, targets, today)
+    content = digest(raw)
+    hit = store.get(key, content, today, display)
+    if hit is not None:
+        return hit
+    report, diags = load_report(str(path), display, unit_folder, targets, today, raw)
+    if report is not None:
+        latest = max(report.as_of, report.submitted or report.as_of)
+        store.put(key, content, report, diags, latest)
+    return report, diags
 
 
 def _walk(folder: FsPath) -> list[FsPath]:

@@ -1,0 +1,123 @@
+"""Benchmark (DESIGN §4): province-scale data, `validate` and `status` cold and warm, as ratios to floors.
+
+    python bench/benchmark.py                      # 1,300 units × 52 weekly reports × every township indicator
+    python bench/benchmark.py --units 50 --weeks 8 # a quick look
+
+The floors are measured in the same run on the same machine: parsing the same files with libyaml
+(`yaml.load(..., Loader=CSafeLoader)`), and `python -c "import typer"`. Each time is the median of
+`--repeat` runs (shared machines are noisy: quote medians). Cold = empty cache; warm = cache filled by a
+previous run. The data is generated in a temporary folder and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR_PARSE = """
+import sys, yaml
+from pathlib import Path
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    with open(path, "rb") as handle:
+        yaml.load(handle, Loader=loader)
+"""
+
+
+def generate(folder: Path, units: int, weeks: int) -> int:
+    """A plan like the real one with `units` townships, and `weeks` weekly reports from each. Returns files."""
+    text = (ROOT / "data" / "targets.yaml").read_text(encoding="utf-8")
+    plan = yaml.load(text, Loader=yaml.BaseLoader)
+    # the real plan with its township list replaced (spliced as text: a YAML dumper would quote the numbers)
+    lines = ["units:"] + [f"  - {{id: u{i:04d}, name: 单位{i:04d}, code: 33{i:07d}, kind: town}}" for i in range(units)]
+    lines.append("  - {id: district, name: 区民政局, code: 330503, kind: district}")
+    start, end = text.index("\nunits:") + 1, text.index("\ntasks:") + 1
+    (folder / "progress").mkdir(parents=True)
+    (folder / "targets.yaml").write_text(text[:start] + "\n".join(lines) + "\n" + text[end:], encoding="utf-8")
+    township = [i for i in plan["indicators"] if i["reported_by"] == "townships"]
+    first_friday = date(2025, 1, 3)
+    files = 0
+    for u in range(units):
+        unit_dir = folder / "progress" / f"u{u:04d}"
+        unit_dir.mkdir()
+        for w in range(weeks):
+            day = first_friday + timedelta(weeks=w)
+            lines = [f"unit: u{u:04d}", f"as_of: {day}", f"submitted: {day + timedelta(days=3)}", "values:"]
+            for ind in township:
+                lines.append(f'  "{ind["id"]}": {_value(ind, u, w)}')
+            (unit_dir / f"{day}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            files += 1
+    return files
+
+
+def _value(ind: dict[str, str], unit: int, week: int) -> str:
+    if ind["kind"] == "milestone":
+        return "done" if week > 30 else "in_progress"
+    if ind.get("measure") == "ratio":
+        return f"{{numerator: {10 + week % 5}, denominator: {40 + unit % 7}}}"
+    # cumulative values grow every week; the part of a whole stays smaller than it
+    return str((week + 1) * (2 if ind.get("parent") else 3))
+
+
+def timed(command: list[str], env: dict[str, str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=1300)
+    parser.add_argument("--weeks", type=int, default=52)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="minzheng-bench-"))
+    try:
+        data, cache = work / "data", work / "cache"
+        files = generate(data, args.units, args.weeks)
+        env = {**os.environ, "MINZHENG_CACHE": str(cache), "MINZHENG_TODAY": "2025-12-31"}
+        cli = [sys.executable, "-m", "minzheng_cli", "--data", str(data)]
+        floors = {
+            "libyaml parse": timed([sys.executable, "-c", FLOOR_PARSE, str(data / "progress")], env, args.repeat),
+            "import typer": timed([sys.executable, "-c", "import typer"], env, args.repeat),
+        }
+        results = {}
+        for command in (["validate"], ["status", "--as-of", "2025-06-30", "--format", "json"]):
+            name = command[0]
+            cold = []
+            for _ in range(args.repeat):
+                shutil.rmtree(cache, ignore_errors=True)
+                cold.append(timed([*cli, *command], env, 1))
+            results[f"{name} cold"] = statistics.median(cold)
+            results[f"{name} warm"] = timed([*cli, *command], env, args.repeat)
+        results["--help"] = timed([sys.executable, "-m", "minzheng_cli", "--help"], env, args.repeat)
+        print(f"data: {args.units} units × {args.weeks} weeks = {files} report files; median of {args.repeat} runs")
+        for name, seconds in floors.items():
+            print(f"floor {name:<16} {seconds:8.3f} s")
+        for name, seconds in results.items():
+            floor = floors["import typer"] if name == "--help" else floors["libyaml parse"]
+            label = "import typer" if name == "--help" else "libyaml parse"
+            print(f"{name:<22} {seconds:8.3f} s   {seconds / floor:6.2f} × {label}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

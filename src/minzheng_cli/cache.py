@@ -1,0 +1,147 @@
+"""A cache of validated reports, keyed by content (DESIGN §4).
+
+One JSON file per data folder, in `MINZHENG_CACHE` or the user's cache folder. An entry holds what
+`loading.load_report` returned for a file — the typed report, or None, and its diagnostics — under the
+SHA-256 of the file's bytes, its place (unit folder and name), the targets file's hash and the program version.
+Anything unexpected — a corrupt, stale or unreadable cache, a read-only or deleted folder — means a miss: the
+answer never depends on the cache, only the time it takes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from minzheng_cli import __version__
+from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli.models import Ratio, Report, Value
+
+FORMAT = 1
+
+
+def default_folder() -> Path:
+    configured = os.environ.get("MINZHENG_CACHE")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "minzheng" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "minzheng"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minzheng"
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class ReportCache:
+    """Entries for one data folder and one targets file; `save()` writes them back atomically."""
+
+    def __init__(self, folder: Path, data_dir: str, targets_digest: str) -> None:
+        name = digest(os.path.abspath(data_dir).encode("utf-8"))[:32]
+        self.file = folder / f"reports-{name}.json"
+        self.stamp = {"format": FORMAT, "version": __version__, "targets": targets_digest}
+        self.old: dict[str, Any] = self._read()
+        self.new: dict[str, Any] = {}
+        self.hits = 0
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            with open(self.file, encoding="utf-8") as handle:
+                document = json.load(handle)
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(document, dict) or document.get("stamp") != self.stamp:
+            return {}
+        entries = document.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str, content: str, today: date, display: str) -> tuple[Report | None, list[Diagnostic]] | None:
+        """The stored result for the file at `key` (its path inside progress/) with this content, shown as
+        `display`; None on a miss."""
+        entry = self.old.get(key)
+        if not isinstance(entry, dict) or entry.get("sha") != content:
+            return None
+        try:
+            found = _decode(entry, display)
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            return None
+        report = found[0]
+        latest = entry.get("latest")
+        # a report checked against a later 'today' may now be in the future: check it again
+        if not isinstance(latest, str) or date.fromisoformat(latest) > today:
+            return None
+        self.new[key] = entry
+        self.hits += 1
+        return report, found[1]
+
+    def put(self, key: str, content: str, report: Report | None, diagnostics: list[Diagnostic], latest: date) -> None:
+        self.new[key] = {"sha": content, "latest": latest.isoformat(), "report": _encode_report(report),
+                         "diagnostics": [d.as_dict() for d in diagnostics]}
+
+    def save(self) -> None:
+        if self.new == self.old:
+            return
+        document = {"stamp": self.stamp, "entries": self.new}
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".reports-", suffix=".tmp", dir=self.file.parent)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    json.dump(document, out, ensure_ascii=False, separators=(",", ":"))
+                os.replace(temp, self.file)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+
+def _fraction(value: Fraction) -> str:
+    return f"{value.numerator}/{value.denominator}"
+
+
+def _encode_value(value: Value) -> Any:
+    if isinstance(value, Fraction):
+        return {"n": _fraction(value)}
+    if isinstance(value, Ratio):
+        return {"r": [_fraction(value.numerator), _fraction(value.denominator)]}
+    return {"m": value}
+
+
+def _decode_value(raw: Any) -> Value:
+    if "n" in raw:
+        return Fraction(raw["n"])
+    if "r" in raw:
+        return Ratio(numerator=Fraction(raw["r"][0]), denominator=Fraction(raw["r"][1]))
+    state = raw["m"]
+    if state not in ("not_started", "in_progress", "done"):
+        raise ValueError(state)
+    return state  # type: ignore[no-any-return]
+
+
+def _encode_report(report: Report | None) -> Any:
+    if report is None:
+        return None
+    return {"unit": report.unit, "as_of": report.as_of.isoformat(),
+            "submitted": report.submitted.isoformat() if report.submitted else None,
+            "values": {k: _encode_value(v) for k, v in report.values.items()}, "notes": report.notes}
+
+
+def _decode(entry: dict[str, Any], display: str) -> tuple[Report | None, list[Diagnostic]]:
+    raw = entry["report"]
+    diagnostics = [Diagnostic(**{**d, "path": display}) for d in entry["diagnostics"]]
+    if raw is None:
+        return None, diagnostics
+    report = Report.model_construct(
+        path=display, unit=raw["unit"], as_of=date.fromisoformat(raw["as_of"]),
+        submitted=date.fromisoformat(raw["submitted"]) if raw["submitted"] else None,
+        values={k: _decode_value(v) for k, v in raw["values"].items()}, notes=dict(raw["notes"]))
+    return report, diagnostics
