@@ -166,7 +166,7 @@ def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown
     if breakdown is not None:
         checks.breakdown_checks(targets, breakdown, checks.emitter(doc, display, diags))
         diags = capped(sorted_diagnostics(diags), display)
-    return (breakdown if not diags else None), diags
+    return (breakdown if not any(d.severity == "error" for d in diags) else None), diags
 
 
 def load_report(path: str, display: str, unit_folder: str, targets: Targets,
