@@ -45,17 +45,7 @@ def indicator_facts(targets: Targets, result: IndicatorResult, lang: Lang) -> li
 
 def history_table(result: IndicatorResult, points: list[tuple[date, Fraction | None]], lang: Lang,
                   townships: int) -> Table:
-    ind = result.indicator
-
-    def shown(value: Fraction | None) -> str:
-        if value is None:
-            return fmt.DASH
-        if ind.kind == "milestone":
-            return f"{fmt.number(value)}/{townships}" if ind.reported_by == "townships" else (
-                fmt.status_word("done", lang) if value == 1 else fmt.DASH)
-        return fmt.with_uom(value, ind.uom)
-
-    rows = [[day.isoformat(), shown(value)] for day, value in points]
+    rows = [[day.isoformat(), fmt.value_text(result.indicator, value, lang, townships)] for day, value in points]
     spark = fmt.sparkline([v for _, v in points])
     return Table(f"{t('show.history', lang)} {spark}".strip(), [t("col.date", lang), t("col.actual", lang)],
                  rows, (LEFT, RIGHT))

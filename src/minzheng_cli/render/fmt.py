@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from minzheng_cli.engine import IndicatorResult, UnitResult
 from minzheng_cli.i18n import LIGHT, MILESTONE, STATUS, Lang, word
+from minzheng_cli.models import Indicator
 
 DASH = "—"
 
@@ -53,25 +54,25 @@ def target_text(result: IndicatorResult) -> str:
     return with_uom(result.target, ind.uom)
 
 
-def actual_text(result: IndicatorResult, lang: Lang, townships: int) -> str:
-    """The district actual as a reader wants it: 80人, 87.33%, 已完成, 3/10."""
-    ind = result.indicator
-    if result.actual is None:
+def value_text(indicator: Indicator, value: Fraction | None, lang: Lang, townships: int | None = None) -> str:
+    """A value as a reader wants it: 80人, 87.33%, 已完成, or 3/10 for a district total of a township
+    milestone (`townships` given); a single unit's milestone value (1 or 0) is 已完成 or 进行中."""
+    if value is None:
         return DASH
-    if ind.kind == "milestone":
-        if ind.reported_by == "townships":
-            return f"{number(result.actual)}/{townships}"
-        return word(MILESTONE, "done" if result.actual == 1 else "in_progress", lang)
-    return with_uom(result.actual, ind.uom)
+    if indicator.kind == "milestone":
+        if townships is not None and indicator.reported_by == "townships":
+            return f"{number(value)}/{townships}"
+        return word(MILESTONE, "done" if value == 1 else "in_progress", lang)
+    return with_uom(value, indicator.uom)
+
+
+def actual_text(result: IndicatorResult, lang: Lang, townships: int) -> str:
+    """The district actual: 80人, 87.33%, 已完成, 3/10."""
+    return value_text(result.indicator, result.actual, lang, townships)
 
 
 def unit_actual_text(result: IndicatorResult, unit: UnitResult, lang: Lang) -> str:
-    ind = result.indicator
-    if unit.actual is None:
-        return DASH
-    if ind.kind == "milestone":
-        return word(MILESTONE, "done" if unit.actual == 1 else "in_progress", lang)
-    return with_uom(unit.actual, ind.uom)
+    return value_text(result.indicator, unit.actual, lang)
 
 
 def bar(share: Fraction | None, width: int = 10) -> str:
