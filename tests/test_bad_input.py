@@ -126,7 +126,7 @@ def test_yaml_syntax_error(data: DataDir) -> None:
 def test_duplicate_key(data: DataDir) -> None:
     d = one(data, HEAD + '  "1.1": 5\n  "1.2": 1\n  "1.1": 7\n')
     assert where(d) == ("duplicate-key", 6, 3)
-    assert "duplicate key '1.1' (first at line 4)" in d.message and "remove or merge" in d.message
+    assert "duplicate key '1.1' (first at line 4, column 3)" in d.message and "remove or merge" in d.message
 
 
 def test_duplicate_top_level_key(data: DataDir) -> None:

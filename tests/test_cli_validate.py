@@ -92,7 +92,7 @@ def test_broken_plan_exits_1(data: DataDir) -> None:
     data.write_targets((data.targets.read_text(encoding="utf-8")).replace("  pace: days\n", "  pace: days\n  pace: x\n"))
     result = run("validate", "--data", str(data.root))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{data.targets}:10:3: duplicate-key duplicate key 'pace' (first at line 9)")
+    assert result.stderr.startswith(f"{data.targets}:10:3: duplicate-key duplicate key 'pace' (first at line 9, column 3)")
 
 
 @pytest.mark.parametrize("raw, code, column", [

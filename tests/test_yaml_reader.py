@@ -80,7 +80,7 @@ def test_marks_are_one_based_and_count_characters(loader: type) -> None:
 def test_duplicate_key_refused_at_the_second_key(loader: type) -> None:
     problem = refused("unit: a\nvalues:\n  \"1.1\": 3\n  \"1.1\": 4\n")
     assert (problem.code, problem.line, problem.column) == ("duplicate-key", 4, 3)
-    assert "first at line 3" in problem.message and "remove" in problem.message
+    assert "first at line 3, column 3" in problem.message and "remove" in problem.message
 
 
 def test_duplicate_key_in_flow_mapping(loader: type) -> None:

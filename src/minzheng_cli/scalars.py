@@ -89,7 +89,7 @@ def _folded_hint(t: str, folded: str, form: re.Pattern[str], hint: Callable[[str
     kind = "full-width characters" if wide else "special characters (such as ① or ²)"
     if form.fullmatch(folded):
         return f"{_show(t)} uses {kind}; write it with ASCII characters: {folded}"
-    more = hint(folded) if hint is not None else None
+    more = hint(folded)
     return (f"{_show(t)} uses {kind}; write it with ASCII characters ({_show(folded)}), and "
             + (more if more else f"as {what}"))
 

@@ -246,7 +246,7 @@ class _Builder:
             key = str(event.value)
             first = frame[3].get(key)
             if first is not None:
-                raise YamlProblem("duplicate-key", f"duplicate key '{key}' (first at line {first.line}); "
+                raise YamlProblem("duplicate-key", f"duplicate key '{key}' (first at line {first.line}, column {first.column}); "
                                   "each key may appear once: remove or merge one of them", *_pos(event))
             frame[3][key] = _mark(event)
             frame[2] = key
