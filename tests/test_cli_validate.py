@@ -15,6 +15,7 @@ from typer.testing import CliRunner, Result
 from conftest import TODAY, DataDir
 from minzheng_cli.cli import app
 from minzheng_cli.diagnostics import Diagnostic, ValidationReport, sorted_diagnostics
+from minzheng_cli.i18n import Lang
 from minzheng_cli.loading import load_data
 from minzheng_cli.render.diagnostics import github_command
 
@@ -59,10 +60,26 @@ def test_broken_report_exits_1_with_path_line_col_code_message(broken: DataDir) 
     report = broken.root / "progress" / "nanxun" / "2025-06-30.yaml"
     empty = broken.root / "progress" / "shuanglin" / "2025-06-30.yaml"
     assert lines == [
+        f'{report}:4:10: bad-number 1.1 应填数字（单位：人）："0123"开头多了 0（旧版 YAML 会把它当作八进制数）：请写 123',
+        f"{empty}:3:8: empty-report 报告中没有任何数值：请在 `values:` 下填写数据（或删除此文件）",
+        "校验未通过：3 个文件（1 份报送），1 个错误，1 个警告",
+    ]
+    for line in lines[:-1]:
+        assert LINE.match(line)
+
+
+def test_broken_report_in_english(broken: DataDir) -> None:
+    result = run("validate", "--lang", "en", "--data", str(broken.root))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    report = broken.root / "progress" / "nanxun" / "2025-06-30.yaml"
+    empty = broken.root / "progress" / "shuanglin" / "2025-06-30.yaml"
+    assert lines == [
         f"{report}:4:10: bad-number 1.1 expects a number in 人: '0123' has a leading zero "
         "(older YAML reads it as octal); write 123",
         f"{empty}:3:8: empty-report the report has no values; add the figures under `values:` (or delete the file)",
-        "校验未通过：3 个文件（1 份报送），1 个错误，1 个警告",
+        "problems found: 3 files (1 reports), 1 errors, 1 warnings",
     ]
     for line in lines[:-1]:
         assert LINE.match(line)
@@ -90,7 +107,7 @@ def test_no_reports_is_a_warning_and_strict_fails(data: DataDir) -> None:
 
 def test_broken_plan_exits_1(data: DataDir) -> None:
     data.write_targets((data.targets.read_text(encoding="utf-8")).replace("  pace: days\n", "  pace: days\n  pace: x\n"))
-    result = run("validate", "--data", str(data.root))
+    result = run("validate", "--lang", "en", "--data", str(data.root))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{data.targets}:10:3: duplicate-key duplicate key 'pace' (first at line 9, column 3)")
 
@@ -115,7 +132,7 @@ def test_hostile_targets_exit_1(data: DataDir, raw: bytes, code: str, column: in
 def test_date_in_future_follows_minzheng_today(data: DataDir) -> None:
     data.write_report("nanxun", "2025-06-30", HEAD + '  "1.1": 5\n')
     assert run("validate", "--data", str(data.root), env={"MINZHENG_TODAY": "2025-06-30"}).exit_code == 0
-    result = run("validate", "--data", str(data.root), env={"MINZHENG_TODAY": "2025-06-29"})
+    result = run("validate", "--lang", "en", "--data", str(data.root), env={"MINZHENG_TODAY": "2025-06-29"})
     assert result.exit_code == 1
     assert ":2:8: date-in-future as_of 2025-06-30 is after today (2025-06-29)" in result.stderr
 
@@ -137,17 +154,19 @@ def test_no_traceback_on_hostile_files(data: DataDir) -> None:
 # --- json ------------------------------------------------------------------------------------------------
 
 
-def test_json_is_one_document_equal_to_the_library(broken: DataDir) -> None:
-    result = run("validate", "--format", "json", "--data", str(broken.root))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_json_is_one_document_equal_to_the_library(broken: DataDir, lang: Lang) -> None:
+    result = run("validate", "--format", "json", "--lang", lang, "--data", str(broken.root))
     assert result.exit_code == 1
     assert result.stderr == ""
     document = json.loads(result.stdout)
-    assert document == library_report(broken).as_dict()
+    assert document == library_report(broken).as_dict(lang)
     assert document["valid"] is False
     assert document["stats"] == {"files": 3, "reports": 1, "errors": 1, "warnings": 1}
     first = document["diagnostics"][0]
     assert set(first) == {"path", "line", "column", "code", "severity", "message"}
     assert (first["line"], first["column"], first["code"], first["severity"]) == (4, 10, "bad-number", "error")
+    assert first["message"].startswith("1.1 应填数字" if lang == "zh" else "1.1 expects a number")
 
 
 def test_json_strict(data: DataDir) -> None:
@@ -155,7 +174,7 @@ def test_json_strict(data: DataDir) -> None:
     result = run("validate", "-f", "json", "--strict", "--data", str(data.root))
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert document == library_report(data, strict=True).as_dict()
+    assert document == library_report(data, strict=True).as_dict("zh")
     assert document["valid"] is False and document["strict"] is True
 
 
@@ -193,7 +212,7 @@ def test_github_commands(tmp_path: Path) -> None:
     data = DataDir(tmp_path / "a,b:c 100%" / "data")  # a path that needs escaping
     data.write_report("nanxun", "2025-06-30", HEAD + '  "1.1": 85%\n')
     data.write_report("shuanglin", "2025-06-30", "unit: shuanglin\nas_of: 2025-06-30\nvalues:\n")
-    result = run("validate", "--format", "github", "--data", str(data.root))
+    result = run("validate", "--format", "github", "--lang", "en", "--data", str(data.root))
     assert result.exit_code == 1
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -260,7 +279,7 @@ def test_default_data_folder_is_dot_data(broken: DataDir, monkeypatch: pytest.Mo
 def test_missing_folder_exits_2_naming_the_path(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
     for fmt in ("text", "json", "github"):
-        result = run("validate", "--format", fmt, "--data", str(missing))
+        result = run("validate", "--format", fmt, "--lang", "en", "--data", str(missing))
         assert result.exit_code == 2
         assert result.stdout == ""
         assert result.stderr.count("\n") == 1
@@ -269,7 +288,7 @@ def test_missing_folder_exits_2_naming_the_path(tmp_path: Path) -> None:
 
 def test_missing_targets_exits_2_naming_the_path(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
-    result = run("validate", "--data", str(tmp_path / "data"))
+    result = run("validate", "--lang", "en", "--data", str(tmp_path / "data"))
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (f"no targets file at '{tmp_path / 'data' / 'targets.yaml'}'; the data folder needs "
@@ -277,7 +296,7 @@ def test_missing_targets_exits_2_naming_the_path(tmp_path: Path) -> None:
 
 
 def test_missing_folder_from_the_environment(tmp_path: Path) -> None:
-    result = run("validate", env={"MINZHENG_DATA": str(tmp_path / "gone")})
+    result = run("validate", "--lang", "en", env={"MINZHENG_DATA": str(tmp_path / "gone")})
     assert result.exit_code == 2
     assert f"'{tmp_path / 'gone'}'" in result.stderr
 

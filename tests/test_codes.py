@@ -15,7 +15,7 @@ from minzheng_cli.diagnostics import CODES
 
 SOURCE = Path(minzheng_cli.__file__).parent
 ROOT = Path(__file__).resolve().parent.parent
-LOADER = ["yamlread.py", "scalars.py", "checks.py", "loading.py", "diagnostics.py", "models.py"]
+LOADER = ["yamlread.py", "scalars.py", "checks.py", "loading.py", "diagnostics.py", "models.py", "importer.py"]
 
 # where a code is the n-th positional argument of a call
 CALLS = {"emit": 1, "YamlProblem": 0, "ScalarError": 0, "PydanticCustomError": 0, "make": 3}

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from conftest import PLAN, TODAY
 from minzheng_cli import loading, yamlread
 from minzheng_cli.diagnostics import CODES, MAX_PER_FILE, Diagnostic
+from minzheng_cli.messages_zh import ZH
 from minzheng_cli.models import Targets
 from minzheng_cli.render import diagnostics as render
 from minzheng_cli.scalars import Quoted
@@ -56,6 +57,12 @@ def sound(diagnostics: list[Diagnostic]) -> None:
         d.as_text().encode("utf-8")
         render.github_command(d).encode("utf-8")
         json.dumps(d.as_dict(), ensure_ascii=False).encode("utf-8")
+        # and in Chinese, from the message's template and parameters, every template translated
+        assert d.detail is not None and set(d.detail.templates()) <= set(ZH)
+        zh = d.text("zh")
+        assert zh and "\n" not in zh and "\r" not in zh
+        render.github_command(d, "zh").encode("utf-8")
+        json.dumps(d.as_dict("zh"), ensure_ascii=False).encode("utf-8")
 
 
 @contextmanager

@@ -184,3 +184,24 @@ def test_missing_data_folder_is_exit_2(tmp_path: object) -> None:
     result = runner.invoke(app, ["--data", "/nonexistent/minzheng", "status"])
     assert result.exit_code == 2
     assert "/nonexistent/minzheng" in result.stderr
+
+
+def test_unit_table_shows_the_units_own_figures(filled: DataDir) -> None:
+    out = invoke(filled, "status", "--as-of", "2025-06-30", "--unit", "nanxun", "--task", "1")[1]
+    # nanxun: 60 of its quota 60 → 100 % done (the district row would read 150人 / 75人)
+    line = next(line for line in out.splitlines() if line.startswith("1.1"))
+    assert line.split()[2:6] == ["60人", "60人", "100.0%", "49.6%"]
+    assert "南浔镇" in out.splitlines()[0]
+    rows = list(csv.DictReader(io.StringIO(invoke(filled, "status", "--as-of", "2025-06-30", "--unit", "nanxun",
+                                                  "--format", "csv")[1].lstrip("\ufeff"))))
+    assert (rows[0]["target"], rows[0]["actual"], rows[0]["completion"]) == ("60", "60", "1")
+
+
+def test_units_lists_the_district_unranked_and_the_overall_rate(filled: DataDir) -> None:
+    out = invoke(filled, "units", "--as-of", "2025-06-30")[1]
+    district = next(line for line in out.splitlines() if "区民政局" in line)
+    assert district.split()[0] == "—"
+    # monthly cadence, Jan–Jun: 6 periods × 4 units = 24 expected; 3 units reported in June → 3 reports
+    assert "应报 24 份，已报 3 份" in out
+    assert "Overall reporting rate 12.5% (3 of 24 reports)" in invoke(filled, "--lang", "en", "units", "--as-of",
+                                                                     "2025-06-30")[1]

@@ -22,9 +22,10 @@ from typing import Any
 
 from minzheng_cli import __version__
 from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli.messages import Message
 from minzheng_cli.models import Ratio, Report, Value
 
-FORMAT = 1
+FORMAT = 2  # 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang
 
 
 def default_folder() -> Path:
@@ -86,7 +87,7 @@ class ReportCache:
 
     def put(self, key: str, content: str, report: Report | None, diagnostics: list[Diagnostic], latest: date) -> None:
         self.new[key] = {"sha": content, "latest": latest.isoformat(), "report": _encode_report(report),
-                         "diagnostics": [d.as_dict() for d in diagnostics]}
+                         "diagnostics": [_encode_diagnostic(d) for d in diagnostics]}
 
     def save(self) -> None:
         if self.new == self.old:
@@ -135,9 +136,21 @@ def _encode_report(report: Report | None) -> Any:
             "values": {k: _encode_value(v) for k, v in report.values.items()}, "notes": report.notes}
 
 
+def _encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
+    """`as_dict()` (English), and the message's template and parameters to show it in another language."""
+    return {**d.as_dict(), "detail": d.detail.as_data() if d.detail is not None else None}
+
+
+def _decode_diagnostic(raw: dict[str, Any], display: str) -> Diagnostic:
+    detail = raw.get("detail")
+    fields = {k: v for k, v in raw.items() if k != "detail"}
+    return Diagnostic(**{**fields, "path": display,
+                         "detail": Message.from_data(detail) if detail is not None else None})
+
+
 def _decode(entry: dict[str, Any], display: str) -> tuple[Report | None, list[Diagnostic]]:
     raw = entry["report"]
-    diagnostics = [Diagnostic(**{**d, "path": display}) for d in entry["diagnostics"]]
+    diagnostics = [_decode_diagnostic(d, display) for d in entry["diagnostics"]]
     if raw is None:
         return None, diagnostics
     report = Report.model_construct(

@@ -7,23 +7,28 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 from minzheng_cli import scalars
 from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic
+from minzheng_cli.messages import Message, Param, msg, suggestion
 from minzheng_cli.models import MILESTONE_WORDS, Breakdown, Indicator, Ratio, Report, Targets, Value
 from minzheng_cli.yamlread import KEY, Document, Path
 
 
 class Emitter:
-    """Places each diagnostic on the node at `path` and adds it to `out`."""
+    """Places each diagnostic on the node at `path` and adds it to `out`.
+
+    `emit(path, code, template, **params)` or `emit(path, code, message)`: the template is a string literal
+    (English, translated through the catalog), the message a `messages.Message`."""
 
     def __init__(self, doc: Document, display: str, out: list[Diagnostic]) -> None:
         self.doc, self.display, self.out = doc, display, out
 
-    def __call__(self, path: Path, code: str, message: str) -> None:
+    def __call__(self, path: Path, code: str, message: str | Message, /, **params: Param) -> None:
         mark = self.doc.mark(path)
-        self.out.append(Diagnostic.make(self.display, mark.line, mark.column, code, message))
+        detail = message if isinstance(message, Message) else Message(message, params)
+        self.out.append(Diagnostic.make(self.display, mark.line, mark.column, code, detail))
 
     @property
     def crowded(self) -> bool:
@@ -49,22 +54,24 @@ def _fmt(number: Fraction) -> str:
 def plan_checks(targets: Targets, emit: Emit) -> None:
     plan = targets.plan
     if plan.start > plan.end:
-        emit(("plan", "start"), "plan-period", f"the plan starts ({plan.start}) after it ends ({plan.end})")
+        emit(("plan", "start"), "plan-period", "the plan starts ({start}) after it ends ({end})",
+             start=str(plan.start), end=str(plan.end))
     lights = plan.lights
     if not 0 <= lights.tolerance <= lights.red:
         emit(("plan", "lights"), "lights-order",
-             f"lights need 0 ≤ tolerance ≤ red; found tolerance {_fmt(lights.tolerance)}, red {_fmt(lights.red)}")
+             "lights need 0 ≤ tolerance ≤ red; found tolerance {tolerance}, red {red}",
+             tolerance=_fmt(lights.tolerance), red=_fmt(lights.red))
     _unique(((("units", i, "id"), u.id) for i, u in enumerate(targets.units)), "unit", emit)
     _unique(((("indicators", i, "id"), x.id) for i, x in enumerate(targets.indicators)), "indicator", emit)
     districts = [i for i, u in enumerate(targets.units) if u.kind == "district"]
     if len(districts) != 1:
         where: Path = ("units", districts[1], "kind") if len(districts) > 1 else ("units",)
-        emit(where, "district-unit", f"the plan needs exactly one unit of kind district; found {len(districts)}")
+        emit(where, "district-unit", "the plan needs exactly one unit of kind district; found {n}", n=len(districts))
     for i, task in enumerate(targets.tasks):
         if task.number != i + 1:
             emit(("tasks", i, "number"), "task-numbering",
-                 f"task {task.number} stands in place {i + 1}; number the tasks 1, 2, 3 … in order, "
-                 "without gaps or repeats")
+                 "task {number} stands in place {place}; number the tasks 1, 2, 3 … in order, without gaps or repeats",
+                 number=task.number, place=i + 1)
             break
     task_numbers = {t.number for t in targets.tasks}
     by_id: dict[str, Indicator] = {}
@@ -74,28 +81,32 @@ def plan_checks(targets: Targets, emit: Emit) -> None:
         _indicator_checks(targets, ind, ("indicators", i), task_numbers, by_id, emit)
 
 
-def _numbers(numbers: set[int]) -> str:
+def _numbers(numbers: set[int]) -> Param:
     ordered = sorted(numbers)
     if not ordered:
-        return "there are none"
+        return msg("there are none")
     if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
         return f"{ordered[0]}–{ordered[-1]}"
     return ", ".join(map(str, ordered))
 
 
 _FIELD_HINTS = {
-    "measure": "`measure: count` (one number) or `measure: ratio` (numerator and denominator)",
-    "factor": "`factor: 100` for a percentage or `factor: 10000` for per 10,000",
-    "target": "`target:` with the number the plan sets",
-    "uom": "`uom:` with the unit of measure the figures count in (人, 户, 万元, %…)",
+    "measure": msg("`measure: count` (one number) or `measure: ratio` (numerator and denominator)"),
+    "factor": msg("`factor: 100` for a percentage or `factor: 10000` for per 10,000"),
+    "target": msg("`target:` with the number the plan sets"),
+    "uom": msg("`uom:` with the unit of measure the figures count in (人, 户, 万元, %…)"),
 }
 
 
-def _unique(items: Iterable[tuple[Path, str]], what: str, emit: Emit) -> None:
+def _unique(items: Iterable[tuple[Path, str]], what: Literal["unit", "indicator"], emit: Emit) -> None:
     seen: set[str] = set()
     for path, value in items:
         if value in seen:
-            emit(path, "duplicate-id", f"{what} id '{value}' is used twice; give each {what} its own id")
+            if what == "unit":
+                emit(path, "duplicate-id", "unit id '{id}' is used twice; give each unit its own id", id=value)
+            else:
+                emit(path, "duplicate-id", "indicator id '{id}' is used twice; give each indicator its own id",
+                     id=value)
         seen.add(value)
 
 
@@ -103,11 +114,13 @@ def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: 
                       by_id: dict[str, Indicator], emit: Emit) -> None:
     if ind.task not in task_numbers:
         emit((*at, "task"), "unknown-task",
-             f"task {ind.task} does not exist; write the number of a task listed under `tasks` ({_numbers(task_numbers)})")
+             "task {task} does not exist; write the number of a task listed under `tasks` ({numbers})",
+             task=ind.task, numbers=_numbers(task_numbers))
     prefix = ind.id.split(".", 1)[0]
     if prefix != str(ind.task) or "." not in ind.id:
         emit((*at, "id"), "id-task-mismatch",
-             f"indicator id '{ind.id}' must have the form <task>.<n> with <task> = {ind.task}, e.g. '{ind.task}.1'")
+             "indicator id '{id}' must have the form <task>.<n> with <task> = {task}, e.g. '{task}.1'",
+             id=ind.id, task=ind.task)
     needs: dict[str, bool]
     if ind.kind == "milestone":
         needs = {"measure": False, "factor": False, "target": False, "uom": False}
@@ -116,29 +129,30 @@ def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: 
     for name, needed in needs.items():
         present = getattr(ind, name) is not None
         if needed and not present:
-            emit(at, "missing-field", f"indicator {ind.id} ({ind.kind}, {ind.measure or 'no measure'}) needs `{name}`: "
-                 f"add {_FIELD_HINTS[name]}")
+            emit(at, "missing-field", "indicator {id} ({kind}, {measure}) needs `{name}`: add {hint}",
+                 id=ind.id, kind=ind.kind, measure=ind.measure or msg("no measure"), name=name,
+                 hint=_FIELD_HINTS[name])
         elif present and not needed:
-            emit((*at, name), "unexpected-field",
-                 f"indicator {ind.id} is a {ind.kind}"
-                 f"{' counted, not a ratio' if name == 'factor' and ind.kind != 'milestone' else ''}; "
-                 f"remove `{name}`")
+            counted = name == "factor" and ind.kind != "milestone"
+            emit((*at, name), "unexpected-field", "indicator {id} is a {kind}{counted}; remove `{name}`",
+                 id=ind.id, kind=ind.kind, counted=msg(" counted, not a ratio") if counted else "", name=name)
     if ind.target is not None and ind.target <= 0 and not (ind.kind == "cap" and ind.target == 0):
-        emit((*at, "target"), "target-not-positive",
-             f"target {_fmt(ind.target)} must be above 0 (only a cap may be 0)")
+        emit((*at, "target"), "target-not-positive", "target {target} must be above 0 (only a cap may be 0)",
+             target=_fmt(ind.target))
     if ind.due is not None and not targets.plan.start <= ind.due <= targets.plan.end:
-        emit((*at, "due"), "due-outside-plan",
-             f"due {ind.due} is outside the plan period {targets.plan.start} – {targets.plan.end}")
+        emit((*at, "due"), "due-outside-plan", "due {due} is outside the plan period {start} – {end}",
+             due=str(ind.due), start=str(targets.plan.start), end=str(targets.plan.end))
     if ind.parent is not None:
         parent = by_id.get(ind.parent)
         if parent is None or parent is ind:
             hint = _closest(ind.parent, list(by_id), emit)
-            emit((*at, "parent"), "unknown-parent", f"parent '{ind.parent}' is not another indicator"
-                 + (f"; did you mean '{hint}'?" if hint and hint != ind.id else ""))
+            emit((*at, "parent"), "unknown-parent", "parent '{parent}' is not another indicator{hint}",
+                 parent=ind.parent, hint=suggestion(hint if hint != ind.id else None))
         elif parent.uom != ind.uom and parent.uom is not None and ind.uom is not None:
             emit((*at, "uom"), "parent-uom",
-                 f"indicator {ind.id} counts in {ind.uom} but its parent {parent.id} in {parent.uom}; "
-                 "a part must have its whole's unit of measure")
+                 "indicator {id} counts in {uom} but its parent {parent} in {parent_uom}; "
+                 "a part must have its whole's unit of measure",
+                 id=ind.id, uom=ind.uom, parent=parent.id, parent_uom=parent.uom)
 
 
 def breakdown_checks(targets: Targets, breakdown: Breakdown, emit: Emit) -> None:
@@ -150,44 +164,50 @@ def breakdown_checks(targets: Targets, breakdown: Breakdown, emit: Emit) -> None
             continue
         if ind.reported_by != "townships" or ind.kind not in ("cumulative", "level"):
             emit((*at, KEY), "quota-not-allowed",
-                 f"indicator {ind_id} is a {ind.kind} reported by {ind.reported_by}; quotas are only for "
-                 "township-reported cumulative or level indicators")
+                 "indicator {id} is a {kind} reported by {reported_by}; quotas are only for "
+                 "township-reported cumulative or level indicators",
+                 id=ind_id, kind=ind.kind, reported_by=ind.reported_by)
             continue
         for unit_id, quota in quotas.items():
             if unit_id not in township_ids:
                 hint = _closest(unit_id, township_ids, emit)
-                emit((*at, unit_id, KEY), "unknown-unit", f"'{unit_id}' is not a township unit of the plan"
-                     + (f"; did you mean '{hint}'?" if hint else ""))
+                emit((*at, unit_id, KEY), "unknown-unit", "'{unit}' is not a township unit of the plan{hint}",
+                     unit=unit_id, hint=suggestion(hint))
             if quota <= 0:
                 emit((*at, unit_id), "quota-not-positive",
-                     f"quota {_fmt(quota)} for {unit_id} must be above 0; leave the unit out if it has no quota")
+                     "quota {quota} for {unit} must be above 0; leave the unit out if it has no quota",
+                     quota=_fmt(quota), unit=unit_id)
         total = sum(quotas.values(), Fraction(0))
         if ind.measure == "count" and ind.target is not None and total < ind.target:
             emit((*at, KEY), "quota-sum-short",
-                 f"the quotas of {ind_id} add up to {_fmt(total)}, less than the target {_fmt(ind.target)} {ind.uom}; "
-                 "raise them so that they cover the target")
+                 "the quotas of {id} add up to {total}, less than the target {target} {uom}; "
+                 "raise them so that they cover the target",
+                 id=ind_id, total=_fmt(total), target=_fmt(ind.target), uom=str(ind.uom))
     for ind_id, baseline in breakdown.baselines.items():
         at = ("baselines", ind_id)
         ind = _known_indicator(targets, ind_id, (*at, KEY), emit)
         if ind is None:
             continue
         if ind.kind != "level":
-            emit((*at, KEY), "baseline-not-allowed", f"indicator {ind_id} is a {ind.kind}; baselines are for level "
-                 "indicators only: remove this entry")
+            emit((*at, KEY), "baseline-not-allowed",
+                 "indicator {id} is a {kind}; baselines are for level indicators only: remove this entry",
+                 id=ind_id, kind=ind.kind)
         elif baseline < 0:
-            emit(at, "negative-value", f"baseline {_fmt(baseline)} of {ind_id} cannot be negative")
+            emit(at, "negative-value", "baseline {baseline} of {id} cannot be negative", baseline=_fmt(baseline),
+                 id=ind_id)
         elif ind.target is not None and baseline >= ind.target:
             emit(at, "baseline-not-below-target",
-                 f"baseline {_fmt(baseline)} must be below the target {_fmt(ind.target)} {ind.uom} "
-                 "(the level where the plan period starts); check the figure")
+                 "baseline {baseline} must be below the target {target} {uom} "
+                 "(the level where the plan period starts); check the figure",
+                 baseline=_fmt(baseline), target=_fmt(ind.target), uom=str(ind.uom))
 
 
 def _known_indicator(targets: Targets, ind_id: str, at: Path, emit: Emit) -> Indicator | None:
     ind = targets.indicator(ind_id)
     if ind is None:
         hint = _closest(ind_id, [i.id for i in targets.indicators], emit)
-        emit(at, "unknown-indicator", f"indicator '{ind_id}' is not in targets.yaml"
-             + (f"; did you mean '{hint}'?" if hint else ""))
+        emit(at, "unknown-indicator", "indicator '{id}' is not in targets.yaml{hint}", id=ind_id,
+             hint=suggestion(hint))
     return ind
 
 
@@ -202,9 +222,10 @@ def report_values(targets: Targets, unit_id: str, values: dict[str, Any], notes:
         if ind is None:
             continue
         if unit is not None and unit not in targets.reporters(ind):
-            who = "the district unit" if ind.reported_by == "district" else "the townships"
+            who = msg("the district unit") if ind.reported_by == "district" else msg("the townships")
             emit((*at, KEY), "not-reported-by-unit",
-                 f"indicator {ind_id} ({ind.name}) is reported by {who}, not by {unit_id}; remove it from this report")
+                 "indicator {id} ({name}) is reported by {who}, not by {unit}; remove it from this report",
+                 id=ind_id, name=ind.name, who=who, unit=unit_id)
             continue
         value = _typed_value(ind, raw, at, emit)
         if value is not None:
@@ -219,51 +240,60 @@ def _typed_value(ind: Indicator, raw: Any, at: Path, emit: Emit) -> Value | None
         word = raw.strip() if isinstance(raw, str) else raw
         if isinstance(word, str) and word in MILESTONE_WORDS:
             return MILESTONE_WORDS[word]
-        shown = scalars.describe(raw)
-        old = " (older YAML reads it as true/false)" if isinstance(word, str) and word.lower() in {
-            "yes", "no", "on", "off", "true", "false", "y", "n"} else ""
-        emit(at, "bad-status", f"{ind.id} is a milestone; {shown}{old} is not a status: write one of "
-             "not_started, in_progress, done (or 未开始, 进行中, 已完成)")
+        old = isinstance(word, str) and word.lower() in {"yes", "no", "on", "off", "true", "false", "y", "n"}
+        emit(at, "bad-status", "{id} is a milestone; {found}{old} is not a status: write one of "
+             "not_started, in_progress, done (or 未开始, 进行中, 已完成)",
+             id=ind.id, found=scalars.describe(raw), old=msg(" (older YAML reads it as true/false)") if old else "")
         return None
     if ind.measure == "ratio":
         return _ratio(ind, raw, at, emit)
     if isinstance(raw, dict | list):
-        emit(at, "wrong-type", f"{ind.id} ({ind.name}) is counted: write one number in {ind.uom}, "
-             f"found {scalars.describe(raw)}")
+        emit(at, "wrong-type", "{id} ({name}) is counted: write one number in {uom}, found {found}",
+             id=ind.id, name=ind.name, uom=str(ind.uom), found=scalars.describe(raw))
         return None
     number = _number(ind, raw, at, "", emit)
     return number
 
 
 def _number(ind: Indicator, raw: Any, at: Path, part: str, emit: Emit) -> Fraction | None:
+    """`part`: "numerator" or "denominator" of a ratio, or "" for a count."""
     try:
         number = scalars.parse_number(raw)
     except scalars.ScalarError as err:
-        what = f"{ind.id}{' ' + part if part else ''} expects a number{'' if part else f' in {ind.uom}'}"
-        emit(at, err.code, f"{what}: {err.message}")
+        what = (msg("{id} {part} expects a number", id=ind.id, part=part) if part
+                else msg("{id} expects a number in {uom}", id=ind.id, uom=str(ind.uom)))
+        emit(at, err.code, "{what}: {reason}", what=what, reason=err.detail)
         return None
     if number < 0:
-        emit(at, "negative-value", f"{ind.id}{' ' + part if part else ''} is {_fmt(number)}; it cannot be negative")
+        if part:
+            emit(at, "negative-value", "{id} {part} is {number}; it cannot be negative", id=ind.id, part=part,
+                 number=_fmt(number))
+        else:
+            emit(at, "negative-value", "{id} is {number}; it cannot be negative", id=ind.id, number=_fmt(number))
         return None
     return number
 
 
+_RATIO_EXAMPLE = "{numerator: 40, denominator: 45}"
+
+
 def _ratio(ind: Indicator, raw: Any, at: Path, emit: Emit) -> Ratio | None:
-    example = "{numerator: 40, denominator: 45}"
     if not isinstance(raw, dict):
-        emit(at, "wrong-type", f"{ind.id} ({ind.name}) is a ratio: write {example}, found {scalars.describe(raw)}")
+        emit(at, "wrong-type", "{id} ({name}) is a ratio: write {example}, found {found}",
+             id=ind.id, name=ind.name, example=_RATIO_EXAMPLE, found=scalars.describe(raw))
         return None
     ok = True
     for key in raw:
         if key not in ("numerator", "denominator"):
             hint = _closest(key, ["numerator", "denominator"], emit)
-            emit((*at, key, KEY), "unknown-key", f"unknown key '{key}' in a ratio; keys are numerator and denominator"
-                 + (f" (did you mean '{hint}'?)" if hint else ""))
+            emit((*at, key, KEY), "unknown-key", "unknown key '{key}' in a ratio; keys are numerator and "
+                 "denominator{hint}", key=key, hint=msg(" (did you mean '{x}'?)", x=hint) if hint else "")
             ok = False
     parts: dict[str, Fraction | None] = {}
     for key in ("numerator", "denominator"):
         if key not in raw:
-            emit(at, "missing-key", f"{ind.id} is a ratio and needs `{key}`: write {example}")
+            emit(at, "missing-key", "{id} is a ratio and needs `{key}`: write {example}", id=ind.id, key=key,
+                 example=_RATIO_EXAMPLE)
             ok = False
             continue
         parts[key] = _number(ind, raw[key], (*at, key), key, emit)
@@ -271,18 +301,25 @@ def _ratio(ind: Indicator, raw: Any, at: Path, emit: Emit) -> Ratio | None:
     if not ok or num is None or den is None:
         return None
     if den == 0:
-        emit((*at, "denominator"), "zero-denominator", f"{ind.id} has denominator 0; a ratio needs a denominator above 0")
+        emit((*at, "denominator"), "zero-denominator", "{id} has denominator 0; a ratio needs a denominator above 0",
+             id=ind.id)
         return None
     if ind.factor == 100 and num > den:
         emit((*at, "numerator"), "numerator-exceeds-denominator",
-             f"{ind.id} is a percentage, so numerator {_fmt(num)} cannot exceed denominator {_fmt(den)}")
+             "{id} is a percentage, so numerator {numerator} cannot exceed denominator {denominator}",
+             id=ind.id, numerator=_fmt(num), denominator=_fmt(den))
         return None
     return Ratio(numerator=num, denominator=den)
 
 
 def cross_checks(targets: Targets, reports: list[Report]) -> list[tuple[Report, str, str, str]]:
+    """Problems across one unit's reports, after carry-forward: (report, indicator id, code, message in English)."""
+    return [(report, ind_id, code, str(message)) for report, ind_id, code, message in cross_check_messages(targets, reports)]
+
+
+def cross_check_messages(targets: Targets, reports: list[Report]) -> list[tuple[Report, str, str, Message]]:
     """Problems across one unit's reports, after carry-forward: (report, indicator id, code, message)."""
-    found: list[tuple[Report, str, str, str]] = []
+    found: list[tuple[Report, str, str, Message]] = []
     counts = [i for i in targets.indicators if i.measure == "count"]
     count_ids = {i.id for i in counts}
     parents = [(i, targets.indicator(i.parent)) for i in counts if i.parent]
@@ -300,8 +337,10 @@ def cross_checks(targets: Targets, reports: list[Report]) -> list[tuple[Report, 
                 before = latest.get(ind_id)
                 if ind is not None and ind.kind == "cumulative" and before is not None and value < before[0]:
                     found.append((report, ind_id, "decreasing-cumulative",
-                                  f"{ind_id} ({ind.name}) is cumulative for the year: {_fmt(value)} is lower than "
-                                  f"{_fmt(before[0])} reported as of {before[1]}; report the year-to-date total"))
+                                  msg("{id} ({name}) is cumulative for the year: {value} is lower than {before} "
+                                      "reported as of {date}; report the year-to-date total",
+                                      id=ind_id, name=ind.name, value=_fmt(value), before=_fmt(before[0]),
+                                      date=str(before[1]))))
                 latest[ind_id] = (value, report.as_of)
             for child, parent in parents:
                 if parent is None or (child.id not in report.values and parent.id not in report.values):
@@ -310,7 +349,9 @@ def cross_checks(targets: Targets, reports: list[Report]) -> list[tuple[Report, 
                 if part is not None and whole is not None and part[0] > whole[0]:
                     where = child.id if child.id in report.values else parent.id
                     found.append((report, where, "part-exceeds-whole",
-                                  f"{child.id} ({child.name}) {_fmt(part[0])} is part of {parent.id} ({parent.name}) "
-                                  f"but larger than it ({_fmt(whole[0])} {parent.uom}) as of {report.as_of}; "
-                                  "a part cannot exceed its whole: correct one of the two"))
+                                  msg("{id} ({name}) {part} is part of {parent} ({parent_name}) but larger than it "
+                                      "({whole} {uom}) as of {date}; a part cannot exceed its whole: correct one of "
+                                      "the two", id=child.id, name=child.name, part=_fmt(part[0]), parent=parent.id,
+                                      parent_name=parent.name, whole=_fmt(whole[0]), uom=str(parent.uom),
+                                      date=str(report.as_of))))
     return found

@@ -128,12 +128,12 @@ def validate(
     report = ValidationReport(sorted_diagnostics(loaded.diagnostics), files=loaded.files,
                               reports=len(loaded.reports), strict=strict)
     if format is ValidateFormat.json:
-        typer.echo(render.as_json(report))
+        typer.echo(render.as_json(report, opts.lang))
     elif format is ValidateFormat.github:
-        for line in render.as_github(report):
+        for line in render.as_github(report, opts.lang):
             typer.echo(line)
     else:
-        for line in render.text_lines(report):
+        for line in render.text_lines(report, opts.lang):
             typer.echo(line, err=True)
         typer.echo(render.summary_line(report, opts.lang), err=True)
     raise typer.Exit(0 if report.valid else 1)
@@ -196,15 +196,18 @@ def status(
 
         typer.echo(json.dumps(status_json.status_document(snap.targets, result), ensure_ascii=False, indent=2))
     else:
-        rows = status_table.status_rows(snap.targets, result, opts.lang)
-        heading = status_table.title(snap.targets, result, opts.lang)
+        rows = status_table.status_rows(snap.targets, result, opts.lang, unit)
+        heading = status_table.title(snap.targets, result, opts.lang, unit)
         if format is StatusFormat.csv:
             sys.stdout.write(status_table.as_csv(rows))
         elif format is StatusFormat.markdown:
             typer.echo(f"**{heading}**\n\n{status_table.markdown(rows, opts.lang)}\n\n"
                        f"{status_table.summary(result, opts.lang)}")
         elif _is_terminal():
-            _rich_print(status_table.rich_table(rows, opts.lang, heading), status_table.summary(result, opts.lang))
+            from rich.console import Console
+
+            width = Console().width
+            _rich_print(status_table.rich_table(rows, opts.lang, heading, width), status_table.summary(result, opts.lang))
         else:
             typer.echo(f"{heading}\n\n{status_table.plain(rows, opts.lang)}\n\n"
                        f"{status_table.summary(result, opts.lang)}")
@@ -236,7 +239,7 @@ def show(
     tables = [detail.history_table(result, points, opts.lang, len(snap.targets.townships))]
     if result.units:
         tables.append(detail.unit_table(snap.targets, result, opts.lang))
-    _print_detail(facts, tables)
+    _print_detail(facts, tables, opts.lang)
     raise typer.Exit(code)
 
 
@@ -247,7 +250,8 @@ def units(ctx: typer.Context, as_of: AsOfOpt = None, data: DataOpt = None, lang:
 
     opts = _common(ctx, data, lang)
     snap, code = _snapshot(opts, as_of)
-    _print_detail([], [detail.ranking_table(snap.targets, snap.ranking(), snap.as_of, opts.lang)])
+    _print_detail([], [detail.ranking_table(snap.targets, snap.ranking(), snap.completeness, snap.as_of, opts.lang)],
+                  opts.lang)
     raise typer.Exit(code)
 
 
@@ -293,6 +297,180 @@ def report(
     raise typer.Exit(code)
 
 
+UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="Unit id (folder name under progress/), e.g. shuanglin")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing report that holds other figures")]
+
+
+@app.command()
+def new(
+    ctx: typer.Context,
+    unit: UnitArg,
+    as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD (not after today)")],
+    submitted: Annotated[str | None, typer.Option("--submitted", metavar="DATE",
+                                                  help="Date handed in, for timeliness [default: none]")] = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write progress/UNIT/DATE.yaml: a report skeleton pre-filled with the unit's latest values."""
+    from minzheng_cli import entry
+
+    opts = _common(ctx, data, lang)
+    loaded, targets, found = _entry_unit(opts, unit)
+    day, handed = _entry_day("--as-of", as_of), _entry_day("--submitted", submitted) if submitted else None
+    now = today()
+    problem = entry.date_problem(targets.plan, day, handed, now)
+    if problem:
+        fail(problem, 2)
+    path = entry.report_path(opts.data, found.id, day)
+    _entry_own_reports(opts, loaded, found.id, path)
+    text = entry.skeleton(targets, loaded.reports, found, day, handed)
+    written, diags = entry.check_text(targets, loaded.reports, path, found, text, now)
+    for d in diags:
+        typer.echo(d.as_text(opts.lang), err=True)
+    if written is None:
+        fail(f"internal error: the skeleton of {path} does not validate; please report it", 1)
+    _entry_save(opts, targets, path, text, written, force, dry_run=False)
+
+
+@app.command()
+def template(
+    ctx: typer.Context,
+    unit: UnitArg,
+    as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD")],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write")],
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write a fill-in Excel workbook (报送表) for UNIT, pre-filled with its latest values; read back by import."""
+    from minzheng_cli import entry, workbook
+    from minzheng_cli.atomic import write_bytes
+    from minzheng_cli.i18n import t
+
+    opts = _common(ctx, data, lang)
+    if not output.lower().endswith(".xlsx"):
+        fail(f"--output {output}: the workbook's name must end in .xlsx", 2)
+    loaded, targets, found = _entry_unit(opts, unit)
+    day = _entry_day("--as-of", as_of)
+    problem = entry.date_problem(targets.plan, day, None, None)  # a week not yet over is fine for a template
+    if problem:
+        fail(problem, 2)
+    _entry_own_reports(opts, loaded, found.id, entry.report_path(opts.data, found.id, day))
+    content = workbook.write_template(targets, found, day, entry.latest_values(targets, loaded.reports, found, day),
+                                      entry.last_report_date(loaded.reports, found, day))
+    try:
+        write_bytes(output, content)
+    except OSError as err:
+        fail(f"cannot write {output}: {err.strerror or err}", 2)
+    typer.echo(output)
+    typer.echo(t("entry.wrote", opts.lang).format(path=output), err=True)
+
+
+@app.command("import")
+def import_workbook(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE.xlsx", help="A workbook made by `minzheng template`, filled in")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and print the report's YAML; write nothing")] = False,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Check a filled-in workbook like a report and write progress/UNIT/DATE.yaml (exit 1 invalid, 2 not a template)."""
+    from minzheng_cli import entry, importer, workbook
+    from minzheng_cli.diagnostics import ValidationReport
+    from minzheng_cli.render.diagnostics import summary_line
+
+    opts = _common(ctx, data, lang)
+    loaded, targets = _entry_data(opts)
+    try:
+        filled = workbook.read_workbook(file)
+        found = importer.unit_of(filled, targets)
+    except workbook.TemplateProblem as err:
+        fail(str(err), 2)
+    result = importer.import_report(filled, targets, found, loaded.reports, opts.data, today())
+    for d in result.diagnostics:
+        typer.echo(importer.diagnostic_line(d, filled.path, d.text(opts.lang)), err=True)
+    if result.report is None or result.text is None:
+        summary = ValidationReport(result.diagnostics, files=1, reports=0)
+        fail(summary_line(summary, opts.lang), 1)
+    path = entry.report_path(opts.data, found.id, result.report.as_of)
+    _entry_own_reports(opts, loaded, found.id, path)
+    if dry_run:
+        typer.echo(result.text, nl=False)
+    _entry_save(opts, targets, path, result.text, result.report, force, dry_run)
+
+
+if TYPE_CHECKING:
+    from minzheng_cli.models import Report, Targets, Unit
+
+
+def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
+    loaded = _load(opts)
+    if loaded.targets is None:
+        for d in loaded.diagnostics:
+            typer.echo(d.as_text(opts.lang), err=True)
+        fail(f"{opts.data}/targets.yaml has errors; run `minzheng validate` to see them", 2)
+    return loaded, loaded.targets
+
+
+def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
+    loaded, targets = _entry_data(opts)
+    found = targets.unit(unit)
+    if found is None:
+        from minzheng_cli.scalars import closest
+
+        hint = closest(unit, [u.id for u in targets.units])
+        fail(f"unknown unit '{unit}'" + (f"; did you mean '{hint}'?" if hint else "")
+             + f" (units: {', '.join(u.id for u in targets.units)})", 2)
+    return loaded, targets, found
+
+
+def _entry_day(option: str, text: str) -> date:
+    from minzheng_cli import dates
+
+    try:
+        return dates.parse_day(text)
+    except ValueError as err:
+        fail(f"{option}: {err}", 2)
+
+
+def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
+    """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
+    from minzheng_cli.entry import broken_reports
+    from minzheng_cli.i18n import t
+
+    broken = broken_reports(opts.data, loaded.excluded, unit, replacing)
+    if broken:
+        fail(t("entry.own_broken", opts.lang).format(path=broken[0]), 1)
+
+
+def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool,
+                dry_run: bool) -> None:
+    """Write the report unless the file already holds it; another report there only with --force."""
+    from minzheng_cli import entry
+    from minzheng_cli.atomic import write_text
+    from minzheng_cli.i18n import t
+
+    state = entry.existing(path, written, targets, today())
+    if state == "same":
+        message = "entry.unchanged"
+    elif state == "different" and not force:
+        fail(t("entry.exists", opts.lang).format(path=path), 1)
+    else:
+        message = "entry.replaced" if state == "different" else "entry.wrote"
+    if dry_run:
+        typer.echo(t("entry.dry_run", opts.lang).format(path=path), err=True)
+        return
+    if message != "entry.unchanged":
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_text(path, text)
+        except OSError as err:
+            fail(f"cannot write {path}: {err.strerror or err}", 2)
+    typer.echo(path)
+    typer.echo(t(message, opts.lang).format(path=path), err=True)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -305,7 +483,8 @@ def _rich_print(*items: object) -> None:
         console.print(item)
 
 
-def _print_detail(facts: list[tuple[str, str]], tables: list[Table]) -> None:
+def _print_detail(facts: list[tuple[str, str]], tables: list[Table], lang: Lang) -> None:
+    from minzheng_cli.i18n import t
     from minzheng_cli.render import textual
 
     if _is_terminal():
@@ -314,11 +493,18 @@ def _print_detail(facts: list[tuple[str, str]], tables: list[Table]) -> None:
         grid = RichTable.grid(padding=(0, 2))
         for label, value in facts:
             grid.add_row(f"[bold]{label}[/bold]", value)
-        _rich_print(grid, *(textual.rich_table(tb.header, tb.rows, tb.title, tb.align) for tb in tables))
+        items: list[object] = [grid]
+        for tb in tables:
+            items.append(textual.rich_table(tb.header, tb.rows, tb.title, tb.align))
+            if tb.note:
+                items.append(tb.note)
+        _rich_print(*items)
         return
-    lines = [f"{label}：{value}" for label, value in facts]
+    lines = [f"{label}{t('colon', lang)}{value}" for label, value in facts]
     for tb in tables:
         lines += ["", tb.title, "", textual.plain_table(tb.header, tb.rows, tb.align)]
+        if tb.note:
+            lines += ["", tb.note]
     typer.echo("\n".join(lines).lstrip("\n"))
 
 
@@ -349,7 +535,7 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
     loaded = _load(opts)
     if loaded.targets is None:
         for d in loaded.diagnostics:
-            typer.echo(d.as_text(), err=True)
+            typer.echo(d.as_text(opts.lang), err=True)
     snap = _guard(lambda: snapshot.take(loaded, requested))
     if snap.clamped:
         typer.echo(t("clamped", opts.lang).format(given=requested, used=snap.as_of), err=True)
@@ -365,7 +551,7 @@ def _load(opts: Common) -> Loaded:
     try:
         loaded = load_data(opts.data, today(), default_folder() if opts.cache else None)
     except DataNotFound as err:
-        fail(str(err), 2)
+        fail(err.text(opts.lang), 2)
     import gc
 
     gc.freeze()  # the loaded reports live until exit: spare the collector from rescanning them

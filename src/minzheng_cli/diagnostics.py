@@ -3,14 +3,20 @@
 A diagnostic has a stable `code` (listed in `CODES` with its severity and meaning, and in docs/codes.md),
 the file, the 1-based line and column (in characters) of the offending node, and a message that says what to
 change. A `ValidationReport` gathers them with counts, like frictionless' report: `valid`, `stats`, `diagnostics`.
+
+`message` is English; `detail` keeps the message's template and parameters (`messages.Message`), so that
+`text(lang)`, `as_text(lang)` and `as_dict(lang)` give it in Chinese (`"zh"`) as well.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from minzheng_cli.i18n import Lang
+from minzheng_cli.messages import Message, msg
 
 Severity = Literal["error", "warning"]
 
@@ -73,6 +79,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "zero-denominator": ("error", "a ratio with denominator 0"),
     "decreasing-cumulative": ("error", "a cumulative count lower than the same unit's earlier report"),
     "part-exceeds-whole": ("error", "a part (parent) larger than its whole in the same unit's figures"),
+    # workbooks (minzheng import): placed on the sheet's row and column
+    "not-whole-number": ("error", "a fraction in a cell that counts whole things (人, 户, 个…, a ratio's parts)"),
+    "formula-no-value": ("error", "a formula cell whose result no spreadsheet program has computed"),
     # warnings
     "empty-report": ("warning", "a report with no values"),
     "not-yaml": ("warning", "a file in progress/ that is not YAML (.yaml / .yml)"),
@@ -100,17 +109,29 @@ class Diagnostic:
     code: str
     message: str
     severity: Severity = field(default="error", compare=False)
+    detail: Message | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def make(cls, path: str, line: int, column: int, code: str, message: str) -> Diagnostic:
-        return cls(path=path, line=line, column=column, code=code, message=_one_line(message),
-                   severity=CODES[code][0])
+    def make(cls, path: str, line: int, column: int, code: str, message: str | Message) -> Diagnostic:
+        """A diagnostic with the code's severity; `message` is a Message (translatable) or plain text."""
+        detail = message if isinstance(message, Message) else None
+        return cls(path=path, line=line, column=column, code=code, message=_one_line(str(message)),
+                   severity=CODES[code][0], detail=detail)
 
-    def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+    def text(self, lang: Lang = "en") -> str:
+        """The message in `lang` (plain-text messages, which have no `detail`, in the language they were written)."""
+        if lang == "en" or self.detail is None:
+            return self.message
+        return _one_line(self.detail.render(lang))
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def as_text(self, lang: Lang = "en") -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.text(lang)}"
+
+    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """path, line, column, code, message (in `lang`), severity: `Diagnostic(**d)` reads it back (in
+        English, without `detail`; the cache stores `detail` beside it)."""
+        return {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
+                "message": self.text(lang), "severity": self.severity}
 
 
 def capped(diagnostics: list[Diagnostic], path: str, total: int | None = None) -> list[Diagnostic]:
@@ -122,8 +143,8 @@ def capped(diagnostics: list[Diagnostic], path: str, total: int | None = None) -
     kept = diagnostics[:MAX_PER_FILE]
     left = total - len(kept)
     last = kept[-1]
-    note = Diagnostic(path, last.line, last.column, last.code,
-                      f"… and {left} more problems in this file not shown; fix these first", last.severity)
+    note = Diagnostic.make(path, last.line, last.column, last.code,
+                           msg("… and {n} more problems in this file not shown; fix these first", n=left))
     return [*kept, note]
 
 
@@ -152,9 +173,9 @@ class ValidationReport:
         return {"files": self.files, "reports": self.reports, "errors": len(self.errors),
                 "warnings": len(self.warnings)}
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
         return {"valid": self.valid, "strict": self.strict, "stats": self.stats(),
-                "diagnostics": [d.as_dict() for d in self.diagnostics]}
+                "diagnostics": [d.as_dict(lang) for d in self.diagnostics]}
 
 
 def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:

@@ -81,6 +81,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "show.note": ("说明", "Note"),
     "show.due": ("截止日期", "Due"),
     "units.title": ("单位排名（截至 {as_of}）", "Units ranked as of {as_of}"),
+    "units.overall": ("全区报送率 {rate}（应报 {expected} 份，已报 {reported} 份），按时报送率 {timely}（按时 {on_time} 份）。"
+                      "平均进度为各单位分解任务进度的平均值（水平类指标按完成率计）。",
+                      "Overall reporting rate {rate} ({reported} of {expected} reports), on time {timely} "
+                      "({on_time}). Mean progress averages each unit's quotas (completion for level indicators)."),
+    "colon": ("：", ": "),
+    "entry.wrote": ("已写入 {path}", "wrote {path}"),
+    "entry.replaced": ("已替换 {path}（原有报送的数值不同）", "replaced {path} (it held other figures)"),
+    "entry.unchanged": ("{path} 已是相同内容，未改写（unchanged）", "{path} unchanged: it already holds these figures"),
+    "entry.exists": ("{path} 已存在且数值不同，未写入；确认替换请加 --force",
+                     "{path} already exists with other figures; nothing written (add --force to replace it)"),
+    "entry.dry_run": ("试运行：校验通过，未写入 {path}", "dry run: valid, {path} not written"),
+    "entry.own_broken": ("本单位的报送 {path} 有错误，未写入：预填和校验需要本单位全部报送，请先修正（minzheng validate）",
+                         "{path}, a report of this unit, has errors; nothing written: the pre-fill and the checks "
+                         "need all of the unit's reports (run minzheng validate and fix it first)"),
     "none": ("—", "—"),
 }
 

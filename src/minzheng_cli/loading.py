@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from minzheng_cli import checks, scalars
 from minzheng_cli.cache import ReportCache, digest
 from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.i18n import Lang
+from minzheng_cli.messages import Message, OneOf, Param, msg, suggestion
 from minzheng_cli.models import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.yamlread import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
 
@@ -23,7 +26,16 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class DataNotFound(Exception):
-    """The data folder or its targets file is missing: nothing to check (exit 2 at the CLI)."""
+    """The data folder or its targets file is missing: nothing to check (exit 2 at the CLI).
+
+    `str(err)` is English; `err.text(lang)` the message in `lang`."""
+
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
+        self.detail = message
+
+    def text(self, lang: Lang = "en") -> str:
+        return self.detail.render(lang) if isinstance(self.detail, Message) else self.detail
 
 
 @dataclass
@@ -44,17 +56,20 @@ def read_document(path: str, display: str, raw: bytes | None = None) -> Document
     try:
         return parse(decode(read_bytes(path) if raw is None else raw))
     except YamlProblem as err:
-        return Diagnostic.make(display, err.line, err.column, err.code, err.message)
+        return Diagnostic.make(display, err.line, err.column, err.code, err.detail)
     except OSError as err:
-        return Diagnostic.make(display, 1, 1, "unreadable", f"the file cannot be read: {err.strerror or err}")
+        return Diagnostic.make(display, 1, 1, "unreadable", msg("the file cannot be read: {reason}",
+                                                                reason=str(err.strerror or err)))
 
 
-def validate_model(model: type[M], doc: Document, display: str, what: str) -> tuple[M | None, list[Diagnostic]]:
+def validate_model(model: type[M], doc: Document, display: str, what: Param) -> tuple[M | None, list[Diagnostic]]:
+    """`what`: the file's name or kind, for a message ("targets.yaml", msg("a progress report"))."""
     if not isinstance(doc.data, dict):
-        found = "empty" if doc.data is None else f"{scalars.describe(doc.data)}, not key: value lines"
+        found = (msg("empty") if doc.data is None
+                 else msg("{found}, not key: value lines", found=scalars.describe(doc.data)))
         return None, [Diagnostic.make(display, 1, 1, "not-a-mapping",
-                                      f"the file is {found}; {what} is a mapping of keys such as "
-                                      f"{', '.join(list(model.model_fields)[:4])}")]
+                                      msg("the file is {found}; {what} is a mapping of keys such as {keys}",
+                                          found=found, what=what, keys=", ".join(list(model.model_fields)[:4])))]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as err:
@@ -68,38 +83,49 @@ def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: s
     loc: Path = tuple(KEY if part == "[key]" else part for part in error["loc"])
     kind: str = error["type"]
     raw = error.get("input")
+    message: Message
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
         hint = scalars.closest(key, allowed)
         code, path = "unknown-key", (*loc, KEY)
-        message = (f"unknown key '{key}'" + (f"; did you mean '{hint}'?" if hint else "")
-                   + f" (allowed here: {', '.join(allowed)})")
+        message = msg("unknown key '{key}'{hint} (allowed here: {allowed})", key=key, hint=suggestion(hint),
+                      allowed=", ".join(allowed))
     elif kind == "missing":
         code, path = "missing-key", loc[:-1]
-        message = f"missing key '{loc[-1]}'; add a line `{loc[-1]}: …`"
+        message = msg("missing key '{key}'; add a line `{key}: …`", key=str(loc[-1]))
     elif kind == "literal_error":
         code, path = "bad-choice", loc
-        message = f"{scalars.describe(raw)} is not allowed here; write one of {error['ctx']['expected']}"
+        message = msg("{found} is not allowed here; write one of {choices}", found=scalars.describe(raw),
+                      choices=_choices(str(error["ctx"]["expected"])))
     elif kind == "string_pattern_mismatch":
         code, path = "bad-id", loc
-        message = f"{scalars.describe(raw)} is not a valid id: use lowercase ASCII letters, digits, - or _ (pinyin)"
+        message = msg("{found} is not a valid id: use lowercase ASCII letters, digits, - or _ (pinyin)",
+                      found=scalars.describe(raw))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         code, path = "wrong-type", loc
-        message = f"expected a mapping (key: value lines), found {scalars.describe(raw)}"
+        message = msg("expected a mapping (key: value lines), found {found}", found=scalars.describe(raw))
     elif kind == "list_type":
         code, path = "wrong-type", loc
-        message = f"expected a list (lines starting with '- '), found {scalars.describe(raw)}"
-    elif kind in checks_codes():
-        code, path, message = kind, loc, str(error["msg"])
-    else:
+        message = msg("expected a list (lines starting with '- '), found {found}", found=scalars.describe(raw))
+    elif kind in checks_codes():  # a ScalarError, carried through pydantic (models._pydantic)
+        code, path = kind, loc
+        detail = (error.get("ctx") or {}).get("detail")
+        message = detail if isinstance(detail, Message) else msg("{problem}", problem=str(error["msg"]))
+    else:  # no such error is known to happen: pydantic's own words
         code, path = "wrong-type", loc
-        message = f"{error['msg']}, found {scalars.describe(raw)}"
+        message = msg("{problem}, found {found}", problem=str(error["msg"]), found=scalars.describe(raw))
     where = _dotted(loc)
     if where and code not in ("unknown-key",):
-        message = f"{where}: {message}"
+        message = msg("{where}: {message}", where=where, message=message)
     mark = doc.mark(path)
     return Diagnostic.make(display, mark.line, mark.column, code, message)
+
+
+def _choices(expected: str) -> Param:
+    """pydantic's "'a', 'b' or 'c'" as a OneOf (rendered in each language); as it is when it is not one."""
+    choices = OneOf(tuple(re.findall(r"'([^']*)'", expected)))
+    return choices if choices.choices and choices.render("en") == expected else expected
 
 
 def checks_codes() -> frozenset[str]:
@@ -175,40 +201,49 @@ def load_report(path: str, display: str, unit_folder: str, targets: Targets,
     doc = read_document(path, display, raw)
     if isinstance(doc, Diagnostic):
         return None, [doc]
+    return check_report(doc, display, unit_folder, os.path.basename(path), targets, today)
+
+
+def check_report(doc: Document, display: str, unit_folder: str, file_name: str | None, targets: Targets,
+                 today: date) -> tuple[Report | None, list[Diagnostic]]:
+    """A parsed report checked on its own and against the plan. `file_name` None: the report is not a file
+    yet (a workbook being imported), so its name is not checked against `as_of`."""
     diags: list[Diagnostic] = []
     emit = checks.emitter(doc, display, diags)
     if targets.unit(unit_folder) is None:
         hint = scalars.closest(unit_folder, [u.id for u in targets.units])
-        emit((), "unknown-unit", f"folder '{unit_folder}' is not a unit of the plan"
-             + (f"; did you mean '{hint}'?" if hint else f"; units: {', '.join(u.id for u in targets.units)}"))
-    stem = os.path.splitext(os.path.basename(path))[0]
+        emit((), "unknown-unit", "folder '{folder}' is not a unit of the plan{hint}", folder=unit_folder,
+             hint=suggestion(hint) if hint else msg("; units: {units}", units=", ".join(u.id for u in targets.units)))
+    stem = os.path.splitext(file_name or "")[0]
     try:
-        file_date: date | None = scalars.parse_date(stem)
+        file_date: date | None = scalars.parse_date(stem) if file_name is not None else None
     except scalars.ScalarError:
         file_date = None
-        emit((), "bad-file-name", f"the file name '{os.path.basename(path)}' must be the report date: "
-             "YYYY-MM-DD.yaml, equal to its as_of")
-    form, shape = validate_model(ReportFile, doc, display, "a progress report")
+        emit((), "bad-file-name", "the file name '{name}' must be the report date: YYYY-MM-DD.yaml, equal to its as_of",
+             name=str(file_name))
+    form, shape = validate_model(ReportFile, doc, display, msg("a progress report"))
     diags.extend(shape)
     if form is None:  # a few file-level problems and the (already capped) shape problems
         return None, diags
     if form.unit != unit_folder:
-        emit(("unit",), "unit-mismatch", f"unit '{form.unit}' differs from the folder '{unit_folder}'; "
-             "move the file into progress/{form.unit}/ or correct `unit`".replace("{form.unit}", form.unit))
+        emit(("unit",), "unit-mismatch", "unit '{unit}' differs from the folder '{folder}'; "
+             "move the file into progress/{unit}/ or correct `unit`", unit=form.unit, folder=unit_folder)
     if file_date is not None and form.as_of != file_date:
-        emit(("as_of",), "date-mismatch", f"as_of {form.as_of} differs from the file name {stem}; "
-             "rename the file or correct as_of")
+        emit(("as_of",), "date-mismatch", "as_of {as_of} differs from the file name {stem}; "
+             "rename the file or correct as_of", as_of=str(form.as_of), stem=stem)
     plan = targets.plan
     if not plan.start <= form.as_of <= plan.end:
-        emit(("as_of",), "date-outside-plan", f"as_of {form.as_of} is outside the plan period {plan.start} – {plan.end}; "
-             "a report gives figures as of a date within it")
+        emit(("as_of",), "date-outside-plan", "as_of {as_of} is outside the plan period {start} – {end}; "
+             "a report gives figures as of a date within it",
+             as_of=str(form.as_of), start=str(plan.start), end=str(plan.end))
     for key, when in (("as_of", form.as_of), ("submitted", form.submitted)):
         if when is not None and when > today:
-            emit((key,), "date-in-future", f"{key} {when} is after today ({today}); a report states what is known: "
-                 "date it today or earlier")
+            emit((key,), "date-in-future", "{key} {date} is after today ({today}); a report states what is known: "
+                 "date it today or earlier", key=key, date=str(when), today=str(today))
     if form.submitted is not None and form.submitted < form.as_of:
         emit(("submitted",), "submitted-before-as-of",
-             f"submitted {form.submitted} is before as_of {form.as_of}; check both dates")
+             "submitted {submitted} is before as_of {as_of}; check both dates",
+             submitted=str(form.submitted), as_of=str(form.as_of))
     values = checks.report_values(targets, unit_folder, form.values, form.notes, emit)
     if not form.values:
         emit(("values",) if "values" in doc.data else (), "empty-report",
@@ -227,11 +262,11 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     root = FsPath(data_dir)
     targets_path = root / "targets.yaml"
     if not root.is_dir():
-        raise DataNotFound(f"no data folder at '{data_dir}'; run inside a project with ./data, "
-                           "or point to one with --data DIR or MINZHENG_DATA")
+        raise DataNotFound(msg("no data folder at '{path}'; run inside a project with ./data, "
+                               "or point to one with --data DIR or MINZHENG_DATA", path=data_dir))
     if not targets_path.is_file():
-        raise DataNotFound(f"no targets file at '{targets_path}'; the data folder needs targets.yaml "
-                           "(point elsewhere with --data DIR or MINZHENG_DATA)")
+        raise DataNotFound(msg("no targets file at '{path}'; the data folder needs targets.yaml "
+                               "(point elsewhere with --data DIR or MINZHENG_DATA)", path=str(targets_path)))
     targets, diags = load_targets(str(targets_path), str(targets_path))
     loaded = Loaded(data_dir, targets, None, [], list(diags), files=1)
     if targets is None:
@@ -261,13 +296,14 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
         rel = path.relative_to(progress).parts
         if not path.name.lower().endswith(YAML_SUFFIXES):
             loaded.diagnostics.append(Diagnostic.make(display, 1, 1, "not-yaml",
-                                                      "not a .yaml/.yml file, so not read as a report; if it holds "
-                                                      "figures, write them as a .yaml report, else move it out"))
+                                                      msg("not a .yaml/.yml file, so not read as a report; if it "
+                                                          "holds figures, write them as a .yaml report, else move "
+                                                          "it out")))
             continue
         loaded.files += 1
         if len(rel) != 2:
             loaded.diagnostics.append(Diagnostic.make(
-                display, 1, 1, "misplaced-file", "a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it"))
+                display, 1, 1, "misplaced-file", msg("a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it")))
             loaded.excluded.append(display)
             continue
         report, diags = _load_report_cached(path, display, "/".join(rel), targets, today, store)
@@ -277,7 +313,7 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
         else:
             reports.append(report)
     flagged: set[str] = set()
-    for report, ind_id, code, message in checks.cross_checks(targets, reports):
+    for report, ind_id, code, message in checks.cross_check_messages(targets, reports):
         doc = read_document(report.path, report.path)
         mark = doc.mark(("values", ind_id)) if isinstance(doc, Document) else None
         line, column = (mark.line, mark.column) if mark else (1, 1)
@@ -287,8 +323,8 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
     loaded.excluded.extend(sorted(flagged))
     if not reports and not flagged and not loaded.excluded:
         loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, "no-reports",
-                                                  "no progress reports yet under this folder; each unit adds "
-                                                  "progress/<unit>/<YYYY-MM-DD>.yaml"))
+                                                  msg("no progress reports yet under this folder; each unit adds "
+                                                      "progress/<unit>/<YYYY-MM-DD>.yaml")))
 
 
 def _load_report_cached(path: FsPath, display: str, key: str, targets: Targets, today: date,

@@ -29,8 +29,8 @@ def _pydantic(parse: Any) -> Any:
     def validate(raw: object) -> Any:
         try:
             return parse(raw)
-        except scalars.ScalarError as err:
-            raise PydanticCustomError(err.code, err.message) from None
+        except scalars.ScalarError as err:  # the English text as pydantic's message, the Message in the context
+            raise PydanticCustomError(err.code, "{message}", {"message": err.message, "detail": err.detail}) from None
 
     return validate
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from minzheng_cli.messages import Message, Param, msg
 from minzheng_cli.scalars import Quoted
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -57,10 +58,13 @@ class Document:
 
 
 class YamlProblem(Exception):
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
+    """`message` is the English text; `detail` the Message it was rendered from."""
+
+    def __init__(self, code: str, message: Message, line: int = 1, column: int = 1) -> None:
+        super().__init__(str(message))
         self.code = code
-        self.message = message
+        self.message = str(message)
+        self.detail = message
         self.line = line
         self.column = column
 
@@ -80,13 +84,13 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def _nul_message(raw: bytes) -> str:
+def _nul_message(raw: bytes) -> Message:
     """NUL bytes in text that decodes as UTF-8: UTF-16 without a BOM (NUL every other byte), or binary."""
     head = raw[:4096]
     even, odd = head[0::2], head[1::2]
     if odd and (odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even)):
-        return "the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)"
-    return "the file contains NUL bytes: it is binary, not a YAML text file; save the report as UTF-8 text"
+        return msg("the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
+    return msg("the file contains NUL bytes: it is binary, not a YAML text file; save the report as UTF-8 text")
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -95,32 +99,32 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
 
 
-def _encoding_message(raw: bytes, offset: int) -> str:
+def _encoding_message(raw: bytes, offset: int) -> Message:
     byte = raw[offset]
     if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return "the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)"
+        return msg("the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is None or _CONTROL.search(text):
-        return (f"the file is not UTF-8 text (byte 0x{byte:02X} cannot be read); "
-                "it may be binary or a spreadsheet; save it as UTF-8 text")
-    return ("the file is not UTF-8; it looks like GBK/GB18030 (common on Windows); "
-            "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
+        return msg("the file is not UTF-8 text (byte 0x{byte} cannot be read); it may be binary or a spreadsheet; "
+                   "save it as UTF-8 text", byte=f"{byte:02X}")
+    return msg("the file is not UTF-8; it looks like GBK/GB18030 (common on Windows); "
+               "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
 
 
 def read_bytes(path: str) -> bytes:
     """The file's bytes, refusing files over MAX_BYTES before reading them whole, and anything that is
     not a regular file (a FIFO or device would block or never end)."""
     if not stat.S_ISREG(os.stat(path).st_mode):
-        raise YamlProblem("unreadable", "this is not a regular file (a folder, pipe or device); "
-                          "a report is a plain .yaml text file: remove or rename it")
+        raise YamlProblem("unreadable", msg("this is not a regular file (a folder, pipe or device); "
+                                            "a report is a plain .yaml text file: remove or rename it"))
     with open(path, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise YamlProblem("file-too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; "
-                          "a report or plan file is a few kilobytes: is it the right file?")
+        raise YamlProblem("file-too-large", msg("the file is larger than {mib} MiB; a report or plan file is a few "
+                                                "kilobytes: is it the right file?", mib=MAX_BYTES // (1024 * 1024)))
     return raw
 
 
@@ -142,24 +146,52 @@ def _events(text: str) -> Iterator[yaml.Event]:
             yield loader.get_event()
     except yaml.reader.ReaderError as err:
         line, column = _char_position(text, err.character)
-        raise YamlProblem("yaml-syntax", f"the file contains a control character (#x{err.character:04X}) "
-                          "that YAML does not allow; delete it", line, column) from None
+        raise YamlProblem("yaml-syntax", msg("the file contains a control character (#x{char}) that YAML does not "
+                                             "allow; delete it", char=f"{err.character:04X}"), line, column) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        problem = _one_line(err.problem or "invalid YAML")
+        raw_problem = _one_line(err.problem or "invalid YAML")
+        problem: Param = _PARSER_WORDS.get(raw_problem, raw_problem)
         if err.context:
-            problem = f"{problem} ({_one_line(err.context)})"
+            context = _one_line(err.context)
+            problem = msg("{problem} ({context})", problem=problem, context=_PARSER_WORDS.get(context, context))
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        if "nesting depth" in problem:
-            raise YamlProblem("too-deep", f"values are nested too deeply ({problem}); "
-                              "no plan or report file needs that", line, column) from None
-        raise YamlProblem("yaml-syntax", f"YAML syntax error: {problem}; check quotes, colons and indentation",
-                          line, column) from None
+        if "nesting depth" in str(problem):
+            raise YamlProblem("too-deep", msg("values are nested too deeply ({problem}); no plan or report file needs "
+                                              "that", problem=problem), line, column) from None
+        raise YamlProblem("yaml-syntax", msg("YAML syntax error: {problem}; check quotes, colons and indentation",
+                                             problem=problem), line, column) from None
     except yaml.YAMLError as err:
-        raise YamlProblem("yaml-syntax", f"YAML syntax error: {_one_line(str(err))}") from None
+        raise YamlProblem("yaml-syntax", msg("YAML syntax error: {problem}", problem=_one_line(str(err)))) from None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+# What the parsers say, for the common mistakes: translated (the others are shown as the parser words them).
+_PARSER_WORDS: dict[str, Param] = {
+    "mapping values are not allowed in this context": msg("mapping values are not allowed in this context"),
+    "mapping values are not allowed here": msg("mapping values are not allowed here"),
+    "did not find expected key": msg("did not find expected key"),
+    "did not find expected '-' indicator": msg("did not find expected '-' indicator"),
+    "did not find expected ',' or ']'": msg("did not find expected ',' or ']'"),
+    "did not find expected ',' or '}'": msg("did not find expected ',' or '}}'"),
+    "found a tab character that violates indentation": msg("found a tab character that violates indentation"),
+    "found character that cannot start any token": msg("found character that cannot start any token"),
+    "found unexpected end of stream": msg("found unexpected end of stream"),
+    "found unknown escape character": msg("found unknown escape character"),
+    "found invalid Unicode character escape code": msg("found invalid Unicode character escape code"),
+    "could not find expected ':'": msg("could not find expected ':'"),
+    "while parsing a block mapping": msg("while parsing a block mapping"),
+    "while parsing a block collection": msg("while parsing a block collection"),
+    "while parsing a flow mapping": msg("while parsing a flow mapping"),
+    "while parsing a flow sequence": msg("while parsing a flow sequence"),
+    "while scanning a simple key": msg("while scanning a simple key"),
+    "while scanning a plain scalar": msg("while scanning a plain scalar"),
+    "while scanning a quoted scalar": msg("while scanning a quoted scalar"),
+    "while parsing a quoted scalar": msg("while parsing a quoted scalar"),
+    "while scanning for the next token": msg("while scanning for the next token"),
+}
 
 
 def _one_line(text: str) -> str:
@@ -191,25 +223,25 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem("alias", "aliases (*name) are not allowed in these files; write the value out in full",
-                              *_pos(event))
+            raise YamlProblem("alias", msg("aliases (*name) are not allowed in these files; write the value out in "
+                                           "full"), *_pos(event))
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise YamlProblem("multiple-documents", "the file holds more than one YAML document (---); "
-                                  "keep one report per file", *_pos(event))
+                raise YamlProblem("multiple-documents", msg("the file holds more than one YAML document (---); "
+                                                            "keep one report per file"), *_pos(event))
             return
         if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if event.anchor is not None:
-                raise YamlProblem("alias", f"anchors (&{event.anchor}) are not allowed in these files; "
-                                  "write each value out in full", *_pos(event))
+                raise YamlProblem("alias", msg("anchors (&{anchor}) are not allowed in these files; write each "
+                                               "value out in full", anchor=event.anchor), *_pos(event))
             if event.tag is not None and not _implicit(event):
-                raise YamlProblem("tag", f"tags ({event.tag}) are not allowed in these files; remove the tag",
-                                  *_pos(event))
+                raise YamlProblem("tag", msg("tags ({tag}) are not allowed in these files; remove the tag",
+                                             tag=event.tag), *_pos(event))
         if isinstance(event, yaml.ScalarEvent):
             if _SURROGATE.search(event.value):  # only the pure-Python parser lets "\ud800" through
-                raise YamlProblem("yaml-syntax", "a \\u escape names half of a character (a surrogate); "
-                                  "write the character itself", *_pos(event))
+                raise YamlProblem("yaml-syntax", msg("a \\u escape names half of a character (a surrogate); "
+                                                     "write the character itself"), *_pos(event))
             self._add(event, _scalar(event))
         elif isinstance(event, yaml.SequenceStartEvent):
             self._open(event, [])
@@ -218,12 +250,12 @@ class _Builder:
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             frame = self.stack.pop()
             if isinstance(frame[0], dict) and frame[2] is not None:
-                raise YamlProblem("yaml-syntax", "a key has no value", 1, 1)
+                raise YamlProblem("yaml-syntax", msg("a key has no value"), 1, 1)
 
     def _open(self, event: yaml.Event, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlProblem("too-deep", f"values are nested more than {MAX_DEPTH} levels deep; "
-                              "no plan or report file needs that", *_pos(event))
+            raise YamlProblem("too-deep", msg("values are nested more than {max} levels deep; no plan or report file "
+                                              "needs that", max=MAX_DEPTH), *_pos(event))
         path = self._add(event, container)
         self.stack.append([container, path, None, {}])
 
@@ -241,13 +273,14 @@ class _Builder:
             return item_path
         if frame[2] is None:  # this node is a key
             if not isinstance(event, yaml.ScalarEvent):
-                raise YamlProblem("bad-key", "a key must be a plain word or number, not a list or mapping",
+                raise YamlProblem("bad-key", msg("a key must be a plain word or number, not a list or mapping"),
                                   *_pos(event))
             key = str(event.value)
             first = frame[3].get(key)
             if first is not None:
-                raise YamlProblem("duplicate-key", f"duplicate key '{key}' (first at line {first.line}, column {first.column}); "
-                                  "each key may appear once: remove or merge one of them", *_pos(event))
+                raise YamlProblem("duplicate-key", msg("duplicate key '{key}' (first at line {line}, column {column}); "
+                                                       "each key may appear once: remove or merge one of them",
+                                                       key=key, line=first.line, column=first.column), *_pos(event))
             frame[3][key] = _mark(event)
             frame[2] = key
             self.doc.marks[(*path, key, KEY)] = _mark(event)

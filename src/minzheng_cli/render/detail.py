@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from minzheng_cli.completeness import Completeness, UnitCompleteness
 from minzheng_cli.engine import IndicatorResult, UnitRank
 from minzheng_cli.i18n import KIND, Lang, t, word
 from minzheng_cli.models import Targets
@@ -20,6 +21,7 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     align: tuple[str, ...]
+    note: str = ""
 
 
 def indicator_facts(targets: Targets, result: IndicatorResult, lang: Lang) -> list[tuple[str, str]]:
@@ -60,16 +62,24 @@ def unit_table(targets: Targets, result: IndicatorResult, lang: Lang) -> Table:
     return Table(t("show.units", lang), header, rows, (LEFT, RIGHT, RIGHT, RIGHT, LEFT, LEFT))
 
 
-def ranking_table(targets: Targets, ranking: list[UnitRank], as_of: date, lang: Lang) -> Table:
+def ranking_table(targets: Targets, ranking: list[UnitRank], completeness: Completeness, as_of: date,
+                  lang: Lang) -> Table:
+    """Townships ranked (§2.6), then the district unit unranked, then the overall reporting rates (§2.7)."""
     names = {u.id: u.name for u in targets.units}
     rows = []
-    for entry in ranking:
-        c = entry.completeness
-        rows.append([str(entry.rank), names[entry.unit], str(entry.quotas), fmt.percent(entry.score),
+    entries: list[tuple[str, str, str, str, UnitCompleteness | None]] = [
+        (str(e.rank), e.unit, str(e.quotas), fmt.percent(e.score), e.completeness) for e in ranking]
+    district = targets.district.id
+    entries.append((fmt.DASH, district, fmt.DASH, fmt.DASH, completeness.unit(district)))
+    for rank, unit, quotas, score, c in entries:
+        rows.append([rank, names[unit], quotas, score,
                      str(c.expected) if c else fmt.DASH, str(c.reported) if c else fmt.DASH,
                      str(c.on_time) if c else fmt.DASH, fmt.percent(c.rate if c else None),
                      fmt.percent(c.on_time_rate if c else None)])
     header = [t(f"col.{c}", lang) for c in ("rank", "unit", "quota", "mean_progress", "expected", "reported",
                                              "on_time", "report_rate", "timely_rate")]
+    note = t("units.overall", lang).format(expected=completeness.expected, reported=completeness.reported,
+                                           on_time=completeness.on_time, rate=fmt.percent(completeness.rate),
+                                           timely=fmt.percent(completeness.on_time_rate))
     return Table(t("units.title", lang).format(as_of=as_of.isoformat()), header, rows,
-                 (RIGHT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT))
+                 (RIGHT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT), note)

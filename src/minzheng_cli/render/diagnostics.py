@@ -1,4 +1,7 @@
-"""Render a ValidationReport: text lines for stderr, one JSON document, or GitHub workflow commands."""
+"""Render a ValidationReport: text lines for stderr, one JSON document, or GitHub workflow commands.
+
+Messages are rendered in the language asked for (`Diagnostic.text(lang)`); paths, codes, lines and columns
+are the same in every language."""
 
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ from minzheng_cli.diagnostics import Diagnostic, ValidationReport
 from minzheng_cli.i18n import Lang, t
 
 
-def text_lines(report: ValidationReport) -> list[str]:
-    return [d.as_text() for d in report.diagnostics]
+def text_lines(report: ValidationReport, lang: Lang) -> list[str]:
+    return [d.as_text(lang) for d in report.diagnostics]
 
 
 def summary_line(report: ValidationReport, lang: Lang) -> str:
@@ -18,8 +21,8 @@ def summary_line(report: ValidationReport, lang: Lang) -> str:
     return t(key, lang).format(**stats)
 
 
-def as_json(report: ValidationReport) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
+def as_json(report: ValidationReport, lang: Lang) -> str:
+    return json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2)
 
 
 def _escape_data(text: str) -> str:
@@ -30,11 +33,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_command(d: Diagnostic) -> str:
+def github_command(d: Diagnostic, lang: Lang = "en") -> str:
     props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in
                      (("file", d.path), ("line", d.line), ("col", d.column), ("title", d.code)))
-    return f"::{d.severity} {props}::{_escape_data(d.message)}"
+    return f"::{d.severity} {props}::{_escape_data(d.text(lang))}"
 
 
-def as_github(report: ValidationReport) -> list[str]:
-    return [github_command(d) for d in report.diagnostics]
+def as_github(report: ValidationReport, lang: Lang) -> list[str]:
+    return [github_command(d, lang) for d in report.diagnostics]

@@ -19,6 +19,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "count.light": ("{light}{n}项", "{n} {light}"),
     "overview.statuses": ("全年{n}项指标中，{statuses}。", "Of {n} indicators: {statuses}."),
     "overview.lights": ("亮灯情况：{lights}。", "Lights: {lights}."),
+    "overview.no_lights": ("尚无指标亮灯（均无数据）。", "No lights yet: no indicator has data."),
     "overview.pace": ("全年序时进度为{pace}（按{by}计算），已完成、超进度或达进度的{ok}项，"
                       "欠进度、逾期或到期未完成的{lag}项。",
                       "Time elapsed (序时进度) is {pace} of the year (by {by}); {ok} indicators are done, "

@@ -136,7 +136,7 @@ def overview(w: Words) -> list[str]:
     plan = w.weekly.targets.plan
     return [
         w("overview.statuses", n=len(result.indicators), statuses=statuses),
-        w("overview.lights", lights=lights or t("none", w.lang)),
+        w("overview.lights", lights=lights) if lights else w("overview.no_lights"),
         w("overview.pace", pace=fmt.percent(w.weekly.plan_pace), by=t(f"pace.{plan.pace}", w.lang), ok=ok, lag=lag),
     ]
 

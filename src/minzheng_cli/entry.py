@@ -1,0 +1,207 @@
+"""Data entry (DESIGN §3): the report files the tool writes — the `new` skeleton and an imported workbook's
+report — in one stable format, checked exactly as `validate` checks a report before anything is written.
+
+The format: `unit`, `as_of`, (`submitted`), then `values` in the plan's order, one indicator a line with its name
+and unit of measure as a trailing comment; a ratio as `{numerator: N, denominator: D}`; a milestone as its Chinese
+status word; numbers as exact plain decimals. In a skeleton an indicator with no earlier value is a commented-out
+line (`# "1.2":`), so that the file validates as written and the clerk sees what is still to fill in.
+
+Pure: no clock (today is passed in), no printing; files are only read (an existing report, to compare).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+from pathlib import PurePath
+from typing import Literal
+
+from wcwidth import wcswidth
+
+from minzheng_cli import checks, engine
+from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli.i18n import MILESTONE
+from minzheng_cli.loading import load_report, read_document
+from minzheng_cli.models import Indicator, Plan, Ratio, Report, Targets, Unit, Value
+from minzheng_cli.yamlread import Document, Mark
+
+# Units of measure that count whole things: a figure in them is a whole number (checked on import).
+WHOLE_UOMS = frozenset({"人", "人次", "户", "个", "家", "名", "张", "次", "所", "处", "床", "间", "座", "项", "场", "期", "支"})
+MILESTONE_HINT = "未开始 | 进行中 | 已完成"
+
+
+def unit_indicators(targets: Targets, unit: Unit) -> list[Indicator]:
+    """The indicators `unit` reports, in the plan's order."""
+    return [ind for ind in targets.indicators if unit in targets.reporters(ind)]
+
+
+def counts_whole(ind: Indicator) -> bool:
+    """Whether the indicator's figures are whole numbers: a count in 人, 户, 个…; a ratio's parts always."""
+    return ind.measure == "ratio" or (ind.measure == "count" and (ind.uom or "").split("/")[0] in WHOLE_UOMS)
+
+
+def latest_values(targets: Targets, reports: Iterable[Report], unit: Unit, as_of: date) -> dict[str, Value]:
+    """The unit's latest value of each indicator it reports, from reports dated before `as_of` (carry forward)."""
+    index = engine.ValueIndex(reports)
+    before = as_of - timedelta(days=1)
+    found = {ind.id: index.at(unit.id, ind.id, before) for ind in unit_indicators(targets, unit)}
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def last_report_date(reports: Iterable[Report], unit: Unit, as_of: date) -> date | None:
+    """The date of the unit's latest report before `as_of`."""
+    days = [r.as_of for r in reports if r.unit == unit.id and r.as_of < as_of]
+    return max(days, default=None)
+
+
+def number_text(number: Fraction) -> str:
+    """A number as an exact plain decimal (12, 12.5, -0.25): what a report file holds."""
+    if number.denominator == 1:
+        return str(number.numerator)
+    for places in range(1, 40):
+        scaled = number * 10**places
+        if scaled.denominator == 1:
+            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+            return ("-" if number < 0 else "") + digits[:-places] + "." + digits[-places:]
+    return f"{float(number):.10f}".rstrip("0")  # not a finite decimal: never read from a file
+
+
+def value_text(value: Value) -> str:
+    if isinstance(value, Ratio):
+        return f"{{numerator: {number_text(value.numerator)}, denominator: {number_text(value.denominator)}}}"
+    if isinstance(value, str):
+        return MILESTONE[value][0]
+    return number_text(value)
+
+
+def describe(ind: Indicator) -> str:
+    """The trailing comment of an indicator's line: its name and unit of measure (status words for a milestone)."""
+    if ind.kind == "milestone":
+        return f"{ind.name}（{MILESTONE_HINT}）"
+    return f"{ind.name}（{ind.uom}{'，分子/分母' if ind.measure == 'ratio' else ''}）"
+
+
+def _text(text: str) -> str:
+    """Text as a YAML double-quoted scalar (JSON's escapes are YAML's), line separators escaped too."""
+    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") \
+        .replace("\x85", "\\u0085")
+
+
+def report_yaml(targets: Targets, unit: Unit, as_of: date, submitted: date | None, values: Mapping[str, Value],
+                notes: Mapping[str, str], header: Sequence[str] = (), placeholders: bool = False) -> str:
+    """A report file's text in the stable format. `placeholders`: indicators without a value as commented lines."""
+    lines = [f"# {line}" for line in header]
+    lines += [f"unit: {unit.id}   # {unit.name}", f"as_of: {as_of.isoformat()}"]
+    if submitted is not None:
+        lines.append(f"submitted: {submitted.isoformat()}")
+    elif placeholders:
+        lines.append("# submitted: YYYY-MM-DD   # 选填：报送日期，用于计算报送及时率")
+    lines.append("values:")
+    entries: list[tuple[str, str]] = []
+    for ind in unit_indicators(targets, unit):
+        value = values.get(ind.id)
+        if value is not None:
+            entries.append((f'  {_text(ind.id)}: {value_text(value)}', describe(ind)))
+        elif placeholders:
+            blank = "{numerator: , denominator: }" if ind.measure == "ratio" else ""
+            entries.append((f'  # {_text(ind.id)}: {blank}'.rstrip(), describe(ind) + "：尚无数据，填报时删去行首的 #"))
+    width = max((wcswidth(code) for code, _ in entries), default=0)
+    lines += [f"{code}{' ' * (width - wcswidth(code))}   # {comment}" for code, comment in entries]
+    order = {ind.id: i for i, ind in enumerate(targets.indicators)}
+    shown = sorted(((k, v) for k, v in notes.items() if v), key=lambda kv: order.get(kv[0], len(order)))
+    if shown:
+        lines.append("notes:")
+        lines += [f"  {_text(k)}: {_text(v)}" for k, v in shown]
+    elif placeholders and entries:
+        example = _text(unit_indicators(targets, unit)[0].id)
+        lines.append(f"notes:   # 选填：对指标的说明，每行一项，如  {example}: 说明文字")
+    return "\n".join(lines) + "\n"
+
+
+def skeleton(targets: Targets, reports: Sequence[Report], unit: Unit, as_of: date, submitted: date | None) -> str:
+    """The `new` skeleton: every indicator the unit reports, pre-filled with its latest value before `as_of`."""
+    values = latest_values(targets, reports, unit, as_of)
+    last = last_report_date(reports, unit, as_of)
+    header = [f"{unit.name} 进展报送（截至 {as_of}），由 minzheng new 生成",
+              (f"已预填 {last} 及以前报送的最新数值，请改为截至 {as_of} 的数值；未改动的沿用上期。" if last
+               else "尚无以前的报送：各指标均为注释行。"),
+              "累计指标填年初至今累计数；比率填分子和分母；节点填 未开始、进行中 或 已完成。"]
+    if len(values) < len(unit_indicators(targets, unit)):
+        header.append("以 # 开头的指标尚无数值：填报时删去行首的 # 并在冒号后填写；不报的指标可以删去。")
+    return report_yaml(targets, unit, as_of, submitted, values, {}, header, placeholders=True)
+
+
+@dataclass(frozen=True)
+class CrossProblem:
+    """A problem across the unit's reports that a new report would cause (on it, or on a later report)."""
+
+    indicator: str
+    code: str
+    message: str
+    later: str | None  # the path of the later report it shows up on, or None when on the new report
+
+
+def cross_problems(targets: Targets, reports: Sequence[Report], new: Report) -> list[CrossProblem]:
+    """checks.cross_checks over the unit's valid reports with `new` in place of any report of the same date."""
+    mine = [r for r in reports if r.unit == new.unit and r.as_of != new.as_of] + [new]
+    return [CrossProblem(ind_id, code, message, None if report is new else report.path)
+            for report, ind_id, code, message in checks.cross_checks(targets, mine)]
+
+
+def later(problem: CrossProblem) -> str:
+    return f" (in the later report {problem.later}, which the new one would contradict)" if problem.later else ""
+
+
+def check_text(targets: Targets, reports: Sequence[Report], path: str, unit: Unit, text: str,
+               today: date) -> tuple[Report | None, list[Diagnostic]]:
+    """`text` checked as the report file `path` of `unit` would be by `validate`: alone and across reports."""
+    raw = text.encode("utf-8")
+    report, diags = load_report(path, path, unit.id, targets, today, raw)
+    if report is None:
+        return None, diags
+    doc = read_document(path, path, raw)
+    for problem in cross_problems(targets, reports, report):
+        mark = doc.mark(("values", problem.indicator)) if isinstance(doc, Document) else Mark(1, 1)
+        diags.append(Diagnostic.make(path, mark.line, mark.column, problem.code, problem.message + later(problem)))
+    return (None if any(d.severity == "error" for d in diags) else report), diags
+
+
+Existing = Literal["absent", "same", "different"]
+
+
+def same_report(a: Report, b: Report) -> bool:
+    return (a.unit, a.as_of, a.submitted, a.values, a.notes) == (b.unit, b.as_of, b.submitted, b.values, b.notes)
+
+
+def existing(path: str, report: Report, targets: Targets, today: date) -> Existing:
+    """Whether a file at `path` already holds this report: the same figures (whatever its layout and comments)
+    are "same"; a different or unreadable file is "different"."""
+    if not os.path.lexists(path):
+        return "absent"
+    old, _ = load_report(path, path, report.unit, targets, today)
+    return "same" if old is not None and same_report(old, report) else "different"
+
+
+def date_problem(plan: Plan, as_of: date, submitted: date | None, today: date | None) -> str | None:
+    """Why a report cannot carry these dates (one line), or None. `today` None: a date still ahead is fine."""
+    if not plan.start <= as_of <= plan.end:
+        return f"--as-of {as_of} is outside the plan period {plan.start} – {plan.end}"
+    for option, when in (("--as-of", as_of), ("--submitted", submitted)):
+        if today is not None and when is not None and when > today:
+            return f"{option} {when} is after today ({today}); a report states what is known as of a past date"
+    return None
+
+
+def broken_reports(data_dir: str, excluded: Iterable[str], unit_id: str, replacing: str) -> list[str]:
+    """The unit's reports that were excluded for errors (`loading.Loaded.excluded`), but the one being replaced."""
+    folder = str(PurePath(data_dir) / "progress" / unit_id) + os.sep
+    return [p for p in excluded if p.startswith(folder) and p != replacing]
+
+
+def report_path(data_dir: str, unit_id: str, as_of: date) -> str:
+    """Where the report goes, spelt as `loading` spells the paths it names (so that they compare equal)."""
+    return str(PurePath(data_dir) / "progress" / unit_id / f"{as_of.isoformat()}.yaml")

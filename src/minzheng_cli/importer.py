@@ -1,0 +1,213 @@
+"""A filled-in workbook (`workbook.Filled`) → a report, checked exactly as a YAML report is checked.
+
+The cells become the plain data the YAML reader would have given (text for every scalar: a number cell becomes
+its exact decimal text, a float like 12.0 the text "12"), placed in a `Document` whose marks are the cells' sheet
+row and column. `loading.check_report` then runs the very checks of `validate` on it, so a diagnostic points at
+the cell: `FILE.xlsx:ROW:COL: CODE 报送表!G12: message` (ROW and COL the sheet's row and column numbers).
+
+What only a workbook can get wrong is checked here: a formula nobody computed, half a ratio, a repeated id, a
+fractional number where whole things are counted (Excel arithmetic turns 12 into 11.999999999). Pure: no clock,
+no printing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from minzheng_cli import checks, entry, scalars
+from minzheng_cli.diagnostics import Diagnostic, sorted_diagnostics
+from minzheng_cli.loading import check_report
+from minzheng_cli.models import Indicator, Report, Targets, Unit
+from minzheng_cli.workbook import FIRST_ROW, SHEET, Cell, Filled, FilledRow, TemplateProblem
+from minzheng_cli.yamlread import KEY, Document, Mark, Path
+
+
+@dataclass
+class Imported:
+    """The outcome: the report and the text to write when valid, and every diagnostic (placed on cells)."""
+
+    unit: Unit
+    report: Report | None
+    text: str | None
+    diagnostics: list[Diagnostic]
+
+
+class _Skip:
+    """A cell whose problem is already reported: left out of the report."""
+
+
+SKIP = _Skip()
+
+
+def unit_of(filled: Filled, targets: Targets) -> Unit:
+    """The unit the workbook is for, after checking that it belongs to this plan (TemplateProblem if not)."""
+    if filled.plan_id != targets.plan.id:
+        raise TemplateProblem(f"{filled.path} is a template of the plan '{filled.plan_id}', but the data folder holds "
+                              f"the plan '{targets.plan.id}'; import it with --data pointing at that plan's folder")
+    unit = targets.unit(filled.unit_id)
+    if unit is None:
+        raise TemplateProblem(f"{filled.path} is for the unit '{filled.unit_id}', which the plan does not list; "
+                              "make a new template")
+    return unit
+
+
+def import_report(filled: Filled, targets: Targets, unit: Unit, reports: Sequence[Report], data_dir: str,
+                  today: date) -> Imported:
+    """The workbook's report checked alone, against the plan and against the unit's other `reports`."""
+    reader = _Reader(filled, targets)
+    doc = reader.document(unit)
+    report, diags = check_report(doc, filled.path, unit.id, None, targets, today)
+    if report is None and not any(d.line >= FIRST_ROW for d in diags):
+        # a header cell stopped the checks before the values (as a broken `as_of:` line does): check them too,
+        # so that the clerk sees every problem of the sheet at once
+        checks.report_values(targets, unit.id, doc.data["values"], doc.data["notes"],
+                             checks.emitter(doc, filled.path, diags))
+    diags = [*diags, *reader.diagnostics]
+    if report is None or any(d.severity == "error" for d in diags):
+        return Imported(unit, None, None, sorted_diagnostics(diags))
+    for problem in entry.cross_problems(targets, reports, report):
+        cell = reader.value_cells.get(problem.indicator, reader.filled.values_header)
+        diags.append(_diag(filled, cell, problem.code, problem.message + entry.later(problem)))
+    header = [f"{unit.name} 进展报送（截至 {report.as_of}），由 minzheng import 自 Excel 报送表导入"]
+    text = entry.report_yaml(targets, unit, report.as_of, report.submitted, report.values, report.notes, header)
+    path = entry.report_path(data_dir, unit.id, report.as_of)
+    again, more = entry.check_text(targets, [], path, unit, text, today)  # the file as written: never fails
+    diags += [d for d in more if d.severity == "error"]
+    if again is None or any(d.severity == "error" for d in diags):
+        return Imported(unit, None, None, sorted_diagnostics(diags))
+    return Imported(unit, report, text, sorted_diagnostics(diags))
+
+
+def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None) -> str:
+    """`path:row:col: CODE 报送表!G12: message` for a diagnostic on a cell (other files as they are)."""
+    text = d.message if message is None else message
+    if d.path != filled_path:
+        return f"{d.path}:{d.line}:{d.column}: {d.code} {text}"
+    return f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}"
+
+
+def _diag(filled: Filled, cell: Cell, code: str, message: str) -> Diagnostic:
+    return Diagnostic.make(filled.path, cell.row, cell.column, code, message)
+
+
+class _Reader:
+    """Turns the cells into the data and marks of a Document, reporting what only a workbook gets wrong."""
+
+    def __init__(self, filled: Filled, targets: Targets) -> None:
+        self.filled, self.targets = filled, targets
+        self.diagnostics: list[Diagnostic] = []
+        self.marks: dict[Path, Mark] = {(): Mark(1, 1)}
+        self.value_cells: dict[str, Cell] = {}
+
+    def mark(self, path: Path, cell: Cell) -> None:
+        self.marks[path] = Mark(cell.row, cell.column)
+
+    def document(self, unit: Unit) -> Document:
+        f = self.filled
+        data: dict[str, Any] = {"unit": unit.id}
+        self.mark(("unit",), f.unit)
+        for key, cell in (("as_of", f.as_of), ("submitted", f.submitted)):
+            value = self.token(cell)
+            if value is not SKIP and (value is not None or key == "as_of"):
+                data[key] = value.date() if isinstance(value, datetime) else value
+            self.mark((key,), cell)
+        values: dict[str, Any] = {}
+        notes: dict[str, Any] = {}
+        self.mark(("values",), f.values_header)
+        self.mark(("notes",), f.values_header)
+        for row in f.rows:
+            self.row(row, values, notes)
+        data["values"], data["notes"] = values, notes
+        return Document(data, self.marks)
+
+    def row(self, row: FilledRow, values: dict[str, Any], notes: dict[str, Any]) -> None:
+        inputs = (row.value, row.numerator, row.denominator, row.note)
+        if row.id.value is None:
+            if any(c.value is not None or c.formula for c in inputs):
+                self.emit(row.id, "unknown-indicator", f"row {row.id.row} has figures but no indicator id in "
+                            "column A (编号); restore the id or clear the row")
+            return
+        ind_id = row.id.value.strip() if isinstance(row.id.value, str) else str(row.id.value)
+        if ind_id in values or ind_id in notes or ind_id in self.value_cells:
+            self.emit(row.id, "duplicate-key", f"indicator {ind_id} has a second row ({row.id.row}); "
+                        "keep one row per indicator")
+            return
+        for key in (("values", ind_id, KEY), ("notes", ind_id, KEY)):
+            self.mark(key, row.id)
+        ind = self.targets.indicator(ind_id)
+        if ind is not None and ind.measure == "ratio":
+            self.ratio(ind, row, values)
+        elif row.value.value is not None or row.value.formula or ind is None:
+            self.value_cells[ind_id] = row.value
+            self.mark(("values", ind_id), row.value)
+            value = self.number(ind, row.value, "") if ind is not None and ind.kind != "milestone" \
+                else self.token(row.value)
+            if value is not SKIP:
+                values[ind_id] = value
+        note = self.token(row.note)
+        if note is not SKIP and note is not None:
+            self.mark(("notes", ind_id), row.note)
+            notes[ind_id] = note.date().isoformat() if isinstance(note, datetime) else str(note)
+
+    def ratio(self, ind: Indicator, row: FilledRow, values: dict[str, Any]) -> None:
+        parts = {"numerator": row.numerator, "denominator": row.denominator}
+        filled = {k: c for k, c in parts.items() if c.value is not None or c.formula}
+        if not filled:
+            return
+        self.value_cells[ind.id] = row.numerator
+        self.mark(("values", ind.id), row.numerator)
+        for key, cell in parts.items():
+            self.mark(("values", ind.id, key), cell)
+            self.mark(("values", ind.id, key, KEY), cell)
+        if len(filled) == 1:
+            blank = next(c for k, c in parts.items() if k not in filled)
+            self.emit(blank, "missing-key", f"{ind.id} ({ind.name}) is a ratio: fill in both 分子 (numerator) "
+                        "and 分母 (denominator), or clear both to leave it out of this report")
+            return
+        typed = {k: self.number(ind, c, k) for k, c in parts.items()}
+        if SKIP not in typed.values():
+            values[ind.id] = typed
+
+    def number(self, ind: Indicator | None, cell: Cell, part: str) -> object:
+        """The cell's token; a fractional number where whole things are counted is reported and left out."""
+        value = self.token(cell)
+        if ind is None or not entry.counts_whole(ind) or not isinstance(value, str):
+            return value
+        try:
+            number = scalars.parse_number(value)
+        except scalars.ScalarError:
+            return value  # check_report says what is wrong with it
+        if number.denominator == 1:
+            return value
+        what = f"the {part} of {ind.id} ({ind.name}) counts whole things" if part \
+            else f"{ind.id} ({ind.name}) is counted in whole {ind.uom}"
+        self.emit(cell, "not-whole-number", f"{what}, but the cell holds {value}; type the whole number "
+                  "(a formula may have left a fraction)")
+        return SKIP
+
+    def token(self, cell: Cell) -> object:
+        """What the YAML reader would have given for the cell: text for a number or a word, None when blank."""
+        value = cell.value
+        if cell.formula:
+            self.emit(cell, "formula-no-value", "the cell holds a formula whose result was never computed "
+                        "(the file was not saved by a spreadsheet program); type the figure itself, or open "
+                        "and save the file in Excel or WPS")
+            return SKIP
+        if isinstance(value, bool) or value is None or isinstance(value, datetime | date):
+            return value
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            return entry.number_text(Fraction(Decimal(repr(value)))) if math.isfinite(value) else str(value)
+        if isinstance(value, str):
+            return value.strip()
+        return str(value)
+
+    def emit(self, cell: Cell, code: str, message: str) -> None:
+        self.diagnostics.append(_diag(self.filled, cell, code, message))

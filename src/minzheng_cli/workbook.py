@@ -1,0 +1,310 @@
+"""The fill-in workbook (报送表) of `minzheng template` and `minzheng import`: written and read back as cells.
+
+One visible sheet, 报送表: a few header rows (unit, as_of, submitted, plan), then one row per indicator the unit
+reports. Only the yellow cells are unlocked; the sheet is protected without a password, so that nobody edits an
+id by accident, and the workbook's structure is locked so that the sheets keep their names. A very hidden sheet,
+_minzheng, holds what import checks: the format and its version, the plan id and the unit id.
+
+Reading gives plain cell values with their sheet row and column (`Cell`); turning them into a report is
+`importer`'s job. openpyxl is imported inside the functions, so that importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from minzheng_cli import entry
+from minzheng_cli.i18n import KIND, MILESTONE
+from minzheng_cli.models import Ratio, Targets, Unit, Value
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SHEET = "报送表"
+META_SHEET = "_minzheng"
+FORMAT = "minzheng-template"
+VERSION = "1"
+UNIT_ROW, AS_OF_ROW, SUBMITTED_ROW, PLAN_ROW, HELP_ROW = 2, 3, 4, 5, 6
+HEADER_ROW, FIRST_ROW = 8, 9
+FIELD_COL = 3  # the value of each header row stands in column C
+HEADERS = ("编号", "任务", "指标名称", "计量单位", "类型", "上期数值", "本期数值", "分子", "分母", "备注")
+ID_COL, VALUE_COL, NUM_COL, DEN_COL, NOTE_COL = 1, 7, 8, 9, 10
+MAX_ROWS = 2000  # rows read at most: a template has one per indicator
+MAX_BYTES = 10 * 1024 * 1024
+HELP = ("填报说明：只填写黄色单元格，灰色单元格为系统信息，请勿修改。累计指标填年初至今的累计数，水平指标填截至本期的数值，"
+        "上限指标填截至本期的总数；比率指标分别填分子和分母；节点从下拉框选择 未开始、进行中 或 已完成。"
+        "只填数字，不带单位、逗号或空格。“本期数值”已预填上期数值，请改为截至本期的数值；留空表示本期不报该项（沿用上期数值）。")
+
+_INPUT = "FFF2CC"
+_GREY = "EDEDED"
+_HEAD = "D9E1F2"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as read: its value (None when blank), its sheet row and column, and whether it holds a formula
+    whose result no spreadsheet program has computed yet (openpyxl cannot compute it)."""
+
+    row: int
+    column: int
+    value: object = None
+    formula: bool = False
+
+    @property
+    def ref(self) -> str:
+        return f"{column_letter(self.column)}{self.row}"
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    id: Cell
+    value: Cell
+    numerator: Cell
+    denominator: Cell
+    note: Cell
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A filled-in workbook as read: the metadata, the header cells and the indicator rows."""
+
+    path: str
+    plan_id: str
+    unit_id: str
+    unit: Cell
+    as_of: Cell
+    submitted: Cell
+    values_header: Cell
+    rows: list[FilledRow]
+
+
+class TemplateProblem(Exception):
+    """The file is not a workbook made by `minzheng template` (or cannot be read at all): one line, exit 2."""
+
+
+def column_letter(column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[str, Value],
+                   last_date: date | None) -> bytes:
+    """The workbook for `unit` as of `as_of`, its input cells pre-filled with `values` (the latest before)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.workbook.protection import WorkbookProtection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    plan = targets.plan
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET
+    wrap = Alignment(wrap_text=True, vertical="center")
+    unlocked = Protection(locked=False)
+    fill = {name: PatternFill("solid", fgColor=color) for name, color in
+            (("input", _INPUT), ("grey", _GREY), ("head", _HEAD))}
+
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
+    ws.cell(1, 1, f"{plan.title} 进展报送表").font = Font(bold=True, size=14)
+    fields: list[tuple[int, str, str | date | None, bool, str]] = [
+        (UNIT_ROW, "填报单位", f"{unit.name}（{unit.id}）", False, ""),
+        (AS_OF_ROW, "截至日期", as_of, True, "数据截至的日期（YYYY-MM-DD）"),
+        (SUBMITTED_ROW, "报送日期", None, True, "选填：报送的日期，用于计算报送及时率"),
+        (PLAN_ROW, "工作要点", f"{plan.document}（{plan.id}）", False, ""),
+    ]
+    dates = DataValidation(type="date", operator="between", allow_blank=True, showErrorMessage=True,
+                           formula1=f"DATE({plan.start.year},{plan.start.month},{plan.start.day})",
+                           formula2=f"DATE({plan.end.year},{plan.end.month},{plan.end.day})",
+                           errorTitle="日期有误", error=f"请填写 {plan.start} 至 {plan.end} 之间的日期")
+    for row, label, content, editable, hint in fields:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.cell(row, 1, label).font = Font(bold=True)
+        field = ws.cell(row, FIELD_COL, content)
+        if row in (AS_OF_ROW, SUBMITTED_ROW):
+            field.number_format = "yyyy-mm-dd"
+            field.alignment = Alignment(horizontal="left")
+            dates.add(field)
+        if editable:
+            field.fill, field.protection = fill["input"], unlocked
+        ws.cell(row, FIELD_COL + 1, hint).font = Font(color="808080")
+    ws.merge_cells(start_row=HELP_ROW, start_column=1, end_row=HELP_ROW, end_column=len(HEADERS))
+    ws.cell(HELP_ROW, 1, HELP).alignment = wrap
+    ws.row_dimensions[HELP_ROW].height = 48
+
+    headers = list(HEADERS)
+    if last_date is not None:
+        headers[5] = f"上期数值（截至 {last_date}）"
+    for column, title in enumerate(headers, 1):
+        head = ws.cell(HEADER_ROW, column, title)
+        head.font, head.fill, head.alignment = Font(bold=True), fill["head"], wrap
+
+    status = DataValidation(type="list", formula1='"' + ",".join(w for w, _ in MILESTONE.values()) + '"',
+                            allow_blank=True, showErrorMessage=True, errorTitle="状态有误",
+                            error="请从下拉框选择：未开始、进行中、已完成", promptTitle="节点状态",
+                            prompt="未开始、进行中 或 已完成", showInputMessage=True)
+    whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                           showErrorMessage=True, errorTitle="数值有误", error="请填写不小于 0 的整数，不带单位")
+    decimal = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                             showErrorMessage=True, errorTitle="数值有误", error="请填写不小于 0 的数字，不带单位")
+    for dv in (dates, status, whole, decimal):
+        ws.add_data_validation(dv)
+
+    for row, ind in enumerate(entry.unit_indicators(targets, unit), FIRST_ROW):
+        value = values.get(ind.id)
+        kind = KIND[ind.kind][0] + ("·比率" if ind.measure == "ratio" else "")
+        info: list[str | int | float] = [ind.id, ind.task, ind.name, ind.uom or "—", kind, _shown(value)]
+        for column, text in enumerate(info, 1):
+            ws.cell(row, column, text).alignment = wrap
+        inputs: dict[int, str | int | float | None] = {}
+        if ind.kind == "milestone":
+            inputs[VALUE_COL] = MILESTONE[value][0] if isinstance(value, str) else None
+            status.add(ws.cell(row, VALUE_COL))
+        elif ind.measure == "ratio":
+            ratio = value if isinstance(value, Ratio) else None
+            inputs[NUM_COL] = _cell_number(ratio.numerator) if ratio else None
+            inputs[DEN_COL] = _cell_number(ratio.denominator) if ratio else None
+            whole.add(ws.cell(row, NUM_COL))
+            whole.add(ws.cell(row, DEN_COL))
+        else:
+            inputs[VALUE_COL] = _cell_number(value) if not isinstance(value, Ratio | str | None) else None
+            (whole if entry.counts_whole(ind) else decimal).add(ws.cell(row, VALUE_COL))
+        inputs[NOTE_COL] = None
+        for column in (VALUE_COL, NUM_COL, DEN_COL, NOTE_COL):
+            if column in inputs:
+                entered = ws.cell(row, column, inputs[column])
+                entered.fill, entered.protection = fill["input"], unlocked
+            else:
+                ws.cell(row, column).fill = fill["grey"]
+        ws.cell(row, NOTE_COL).alignment = wrap
+
+    _fit_columns(ws)
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # allowed: widen a column, raise a row
+    ws.protection.formatRows = False
+
+    meta = wb.create_sheet(META_SHEET)
+    for row, pair in enumerate((("minzheng 报送表元数据：请勿修改", ""), ("format", FORMAT), ("version", VERSION),
+                                ("plan", plan.id), ("unit", unit.id), ("as_of", as_of.isoformat())), 1):
+        meta.cell(row, 1, pair[0])
+        meta.cell(row, 2, pair[1])
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.properties.creator = "minzheng"
+    wb.properties.title = f"{plan.title} 进展报送表 {unit.name} {as_of}"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _shown(value: Value | None) -> str | int | float:
+    """The 上期数值 cell: a number as a number, a ratio as 40/45, a milestone as its word."""
+    if value is None:
+        return "—"
+    if isinstance(value, Ratio):
+        return f"{entry.number_text(value.numerator)}/{entry.number_text(value.denominator)}"
+    if isinstance(value, str):
+        return MILESTONE[value][0]
+    return _cell_number(value) or 0
+
+
+def _cell_number(value: object) -> int | float | None:
+    if not isinstance(value, Fraction):
+        return None
+    return int(value) if value.denominator == 1 else float(value)
+
+
+_WIDTHS = {1: (6, 8), 2: (6, 6), 3: (24, 40), 4: (8, 16), 5: (8, 12), 6: (10, 24), 7: (12, 16), 8: (10, 14),
+           9: (10, 14), 10: (24, 40)}
+
+
+def _fit_columns(ws: Worksheet) -> None:
+    """Each column as wide as its longest text (CJK characters count two), between a floor and a cap."""
+    from openpyxl.utils import get_column_letter
+    from wcwidth import wcswidth
+
+    for column, (floor, cap) in _WIDTHS.items():
+        widest = max((max(wcswidth(str(c.value)), 0) for (c,) in ws.iter_rows(
+            min_row=HEADER_ROW, min_col=column, max_col=column) if c.value is not None), default=0)
+        ws.column_dimensions[get_column_letter(column)].width = min(max(widest + 2, floor), cap)
+
+
+def read_workbook(path: str) -> Filled:
+    """The cells of a workbook made by `template`, or TemplateProblem (one line) when it is not one."""
+    try:
+        size = os.path.getsize(path)
+    except OSError as err:
+        raise TemplateProblem(f"cannot read {path}: {err.strerror or err}") from None
+    if size > MAX_BYTES:
+        raise TemplateProblem(f"{path} is {size // (1024 * 1024)} MiB, larger than any report workbook "
+                              f"({MAX_BYTES // (1024 * 1024)} MiB at most)")
+    meta, values = _read(path, data_only=True)
+    _, raw = _read(path, data_only=False)
+    if meta.get("format") != FORMAT:
+        raise TemplateProblem(f"{path} was not made by `minzheng template` (no {META_SHEET} sheet with its "
+                              "metadata); make one with `minzheng template UNIT --as-of DATE -o FILE.xlsx`")
+    if meta.get("version") != VERSION:
+        raise TemplateProblem(f"{path} was made by another version of minzheng (template format "
+                              f"{meta.get('version')!r}, this one reads {VERSION!r}); make a new template")
+    if not meta.get("plan") or not meta.get("unit"):
+        raise TemplateProblem(f"{path}: the {META_SHEET} sheet lacks the plan or unit id; make a new template")
+
+    def cell(row: int, column: int) -> Cell:
+        text = raw.get((row, column))
+        value = values.get((row, column))
+        formula = isinstance(text, str) and text.startswith("=") and value is None
+        return Cell(row, column, value, formula)
+
+    last = max((r for r, _ in raw), default=FIRST_ROW)
+    rows = [FilledRow(*(cell(r, c) for c in (ID_COL, VALUE_COL, NUM_COL, DEN_COL, NOTE_COL)))
+            for r in range(FIRST_ROW, last + 1)]
+    return Filled(path, meta["plan"], meta["unit"], cell(UNIT_ROW, FIELD_COL), cell(AS_OF_ROW, FIELD_COL),
+                  cell(SUBMITTED_ROW, FIELD_COL), cell(HEADER_ROW, VALUE_COL), rows)
+
+
+def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, int], Any]]:
+    """The metadata (key → text) and the non-blank cells of the report sheet (bounded in size)."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as err:  # openpyxl raises many kinds (zip, XML, KeyError…) for a file it cannot read
+        raise TemplateProblem(f"cannot read {path} as an Excel workbook (.xlsx): {_reason(err)}") from None
+    try:
+        if META_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
+            return {}, {}
+        meta = {str(k): str(v) for k, v in wb[META_SHEET].iter_rows(max_row=20, max_col=2, values_only=True)
+                if k is not None and v is not None}
+        cells: dict[tuple[int, int], Any] = {}
+        for row in wb[SHEET].iter_rows(min_row=1, max_row=FIRST_ROW + MAX_ROWS, max_col=len(HEADERS)):
+            for c in row:
+                value = getattr(c, "value", None)
+                if isinstance(value, str) and not value.strip():
+                    value = None
+                if value is not None:
+                    cells[(c.row, c.column)] = value  # type: ignore[index]
+        return meta, cells
+    except Exception as err:
+        raise TemplateProblem(f"cannot read {path} as an Excel workbook (.xlsx): {_reason(err)}") from None
+    finally:
+        wb.close()
+
+
+def _reason(err: Exception) -> str:
+    text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return text[:200]
