@@ -688,7 +688,7 @@ def test_plan_misspelt_key(data: DataDir) -> None:
     assert "did you mean 'reported_by'?" in coded(found, "unknown-key").message
     missing = coded(found, "missing-key")
     assert where(missing) == ("missing-key", *at(text, 'id: "2.3"'))
-    assert "indicators[4].reported_by: missing key 'reported_by'; add a line `reported_by: …`" in missing.message
+    assert "indicators[4]: missing key 'reported_by'; add a line `reported_by: …`" in missing.message
 
 
 def test_plan_duplicate_key(data: DataDir) -> None:
@@ -717,13 +717,13 @@ def test_quota_not_allowed(data: DataDir, ind: str, what: str) -> None:
 
 
 def test_quota_for_unknown_unit(data: DataDir) -> None:
-    d = breakdown_one(data, 'source: 分解表\nquotas:\n  "1.1": {nanxun: 100, shuanlin: 50}\n')
+    d = breakdown_one(data, 'source: 分解表\nquotas:\n  "1.1": {nanxun: 150, shuanlin: 50}\n')
     assert where(d) == ("unknown-unit", 3, 24)
     assert "'shuanlin' is not a township unit of the plan; did you mean 'shuanglin'?" in d.message
 
 
 def test_quota_for_the_district_unit(data: DataDir) -> None:
-    d = breakdown_one(data, 'source: 分解表\nquotas:\n  "1.1": {nanxun: 100, district: 50}\n')
+    d = breakdown_one(data, 'source: 分解表\nquotas:\n  "1.1": {nanxun: 150, district: 50}\n')
     assert where(d) == ("unknown-unit", 3, 24)
 
 
@@ -771,3 +771,54 @@ def test_breakdown_bad_number(data: DataDir) -> None:
     d = breakdown_one(data, BREAKDOWN.replace("nanxun: 60", "nanxun: 6O"))
     assert where(d) == ("bad-number", *at(BREAKDOWN, "60"))
     assert "write the number alone (6)" in d.message
+
+
+# ---- review fixes: checks DESIGN asks for that an early version missed -----------------------------------
+
+
+def test_plan_factor_must_be_positive(data: DataDir) -> None:
+    text, d = plan_one(data, "    factor: 100\n", "    factor: -100\n")
+    assert where(d) == ("factor-not-positive", *at(text, "-100"))
+    assert "100 for a percentage" in d.message
+
+
+def test_plan_timely_days_not_negative(data: DataDir) -> None:
+    text, d = plan_one(data, "  timely_days: 5\n", "  timely_days: -5\n")
+    assert where(d) == ("negative-value", *at(text, "-5"))
+
+
+@pytest.mark.parametrize("bad", ["1.x y", "1.", "1.0", "01.1"])
+def test_plan_indicator_id_must_be_task_dot_number(data: DataDir, bad: str) -> None:
+    text, found = plan_diagnostics(data, 'id: "1.1"', f'id: "{bad}"')
+    assert coded(found, "id-task-mismatch").line == at(text, f'"{bad}"')[0]
+
+
+def test_a_part_without_its_whole_in_the_same_unit(data: DataDir) -> None:
+    path = data.write_report("nanxun", "2025-03-01", 'unit: nanxun\nas_of: 2025-03-01\nvalues:\n  "1.2": 10\n')
+    loaded = data.load()
+    (d,) = [d for d in loaded.diagnostics if d.code == "part-exceeds-whole"]
+    assert (d.path, d.line, d.column) == (str(path), 4, 10)
+    assert "has not reported" in d.message
+    assert str(path) in loaded.excluded
+
+
+def test_two_reports_for_one_unit_and_date(data: DataDir) -> None:
+    a = data.write_report("nanxun", "2025-03-01", 'unit: nanxun\nas_of: 2025-03-01\nvalues:\n  "1.1": 10\n')
+    b = data.write_report("nanxun", "2025-03-01.yml", 'unit: nanxun\nas_of: 2025-03-01\nvalues:\n  "1.1": 20\n')
+    loaded = data.load()
+    found = [d for d in loaded.diagnostics if d.code == "duplicate-report"]
+    assert {d.path for d in found} == {str(a), str(b)}
+    assert loaded.reports == [] and {str(a), str(b)} <= set(loaded.excluded)
+
+
+def test_hidden_report_files_and_folders_are_read(data: DataDir) -> None:
+    data.write_report("nanxun", ".2025-03-01.yaml", 'unit: nanxun\nas_of: 2025-03-01\nvalues:\n  "1.1": 10\n')
+    data.write_report(".shuanglin", "2025-03-01", 'unit: shuanglin\nas_of: 2025-03-01\nvalues:\n  "1.1": 10\n')
+    codes = {d.code for d in data.diagnostics()}
+    assert {"bad-file-name", "unknown-unit"} <= codes
+
+
+def test_a_broken_breakdown_is_excluded_by_name(data: DataDir) -> None:
+    path = data.write_breakdown(BREAKDOWN.replace("nanxun: 60", "nanxun: -60"))
+    loaded = data.load()
+    assert loaded.breakdown is None and str(path) in loaded.excluded

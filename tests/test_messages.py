@@ -236,6 +236,7 @@ FILES = [
 ]
 BYTES = ["已完成".encode("gbk"), "unit: a\n".encode("utf-16"), "unit: a\n".encode("utf-16-le"), bytes(range(256))]
 PLANS = [
+    ("    factor: 100\n", "    factor: 0\n"),
     ("{id: shuanglin,", "{id: nanxun,"), ('  - id: "2.2"', '  - id: "2.1"'), ("  - number: 3\n", "  - number: 4\n"),
     ('  - id: "3.3"', '  - id: "2.9"'), ("kind: district}", "kind: town}"),
     ("  start: 2025-01-01\n  end: 2025-12-31", "  start: 2025-12-31\n  end: 2025-01-01"),
@@ -296,6 +297,8 @@ def corpus(root: Path) -> list[Diagnostic]:
     data.write_report("shuanglin", "2025-05-31", 'unit: shuanglin\nas_of: 2025-05-31\nvalues:\n  "1.1": 20\n')
     data.write_report("shuanglin", "2025-06-30", 'unit: shuanglin\nas_of: 2025-06-30\nvalues:\n  "1.1": 15\n')
     data.write_bytes("xunxi", "2025-06-30.xlsx", b"PK")
+    data.write_report("xunxi", "2025-06-27", "unit: xunxi\nas_of: 2025-06-27\nvalues:\n")
+    data.write_report("xunxi", "2025-06-27.yml", "unit: xunxi\nas_of: 2025-06-27\nvalues:\n")
     (data.root / "progress" / "2025-06-30.yaml").write_text("unit: x\n", encoding="utf-8")
     found += data.diagnostics()
     found += folder().diagnostics()  # no reports

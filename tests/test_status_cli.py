@@ -205,3 +205,10 @@ def test_units_lists_the_district_unranked_and_the_overall_rate(filled: DataDir)
     assert "应报 24 份，已报 3 份" in out
     assert "Overall reporting rate 12.5% (3 of 24 reports)" in invoke(filled, "--lang", "en", "units", "--as-of",
                                                                      "2025-06-30")[1]
+
+
+def test_a_broken_breakdown_is_named_and_exits_1(filled: DataDir) -> None:
+    path = filled.write_breakdown("source: x\nquotas:\n  \"1.1\": {nanxun: -60}\n")
+    code, out, err = invoke(filled, "status", "--as-of", "2025-06-30", "--format", "json")
+    assert code == 1 and str(path) in err
+    assert json.loads(out)["indicators"][0]["units"][0]["quota"] is None

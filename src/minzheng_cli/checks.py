@@ -3,6 +3,7 @@ against the plan and across reports (§1.3–1.4). Each returns diagnostics plac
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -56,6 +57,9 @@ def plan_checks(targets: Targets, emit: Emit) -> None:
     if plan.start > plan.end:
         emit(("plan", "start"), "plan-period", "the plan starts ({start}) after it ends ({end})",
              start=str(plan.start), end=str(plan.end))
+    if plan.timely_days < 0:
+        emit(("plan", "timely_days"), "negative-value",
+             "timely_days is {days}; it counts days after a period's end, so write 0 or more", days=plan.timely_days)
     lights = plan.lights
     if not 0 <= lights.tolerance <= lights.red:
         emit(("plan", "lights"), "lights-order",
@@ -117,7 +121,7 @@ def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: 
              "task {task} does not exist; write the number of a task listed under `tasks` ({numbers})",
              task=ind.task, numbers=_numbers(task_numbers))
     prefix = ind.id.split(".", 1)[0]
-    if prefix != str(ind.task) or "." not in ind.id:
+    if prefix != str(ind.task) or not re.fullmatch(r"[1-9][0-9]*\.[1-9][0-9]*", ind.id):
         emit((*at, "id"), "id-task-mismatch",
              "indicator id '{id}' must have the form <task>.<n> with <task> = {task}, e.g. '{task}.1'",
              id=ind.id, task=ind.task)
@@ -136,6 +140,10 @@ def _indicator_checks(targets: Targets, ind: Indicator, at: Path, task_numbers: 
             counted = name == "factor" and ind.kind != "milestone"
             emit((*at, name), "unexpected-field", "indicator {id} is a {kind}{counted}; remove `{name}`",
                  id=ind.id, kind=ind.kind, counted=msg(" counted, not a ratio") if counted else "", name=name)
+    if ind.factor is not None and ind.factor <= 0:
+        emit((*at, "factor"), "factor-not-positive",
+             "factor {factor} must be above 0: 100 for a percentage, 10000 for a per-10,000 rate",
+             factor=_fmt(ind.factor))
     if ind.target is not None and ind.target <= 0 and not (ind.kind == "cap" and ind.target == 0):
         emit((*at, "target"), "target-not-positive", "target {target} must be above 0 (only a cap may be 0)",
              target=_fmt(ind.target))
@@ -177,7 +185,7 @@ def breakdown_checks(targets: Targets, breakdown: Breakdown, emit: Emit) -> None
                 emit((*at, unit_id), "quota-not-positive",
                      "quota {quota} for {unit} must be above 0; leave the unit out if it has no quota",
                      quota=_fmt(quota), unit=unit_id)
-        total = sum(quotas.values(), Fraction(0))
+        total = sum((q for u, q in quotas.items() if u in township_ids and q > 0), Fraction(0))
         if ind.measure == "count" and ind.target is not None and total < ind.target:
             emit((*at, KEY), "quota-sum-short",
                  "the quotas of {id} add up to {total}, less than the target {target} {uom}; "
@@ -346,7 +354,13 @@ def cross_check_messages(targets: Targets, reports: list[Report]) -> list[tuple[
                 if parent is None or (child.id not in report.values and parent.id not in report.values):
                     continue
                 part, whole = latest.get(child.id), latest.get(parent.id)
-                if part is not None and whole is not None and part[0] > whole[0]:
+                if part is not None and whole is None and part[0] > 0:
+                    found.append((report, child.id, "part-exceeds-whole",
+                                  msg("{id} ({name}) {part} is part of {parent} ({parent_name}), which this unit has "
+                                      "not reported as of {date}; report the whole too (a part cannot exceed it)",
+                                      id=child.id, name=child.name, part=_fmt(part[0]), parent=parent.id,
+                                      parent_name=parent.name, date=str(report.as_of))))
+                elif part is not None and whole is not None and part[0] > whole[0]:
                     where = child.id if child.id in report.values else parent.id
                     found.append((report, where, "part-exceeds-whole",
                                   msg("{id} ({name}) {part} is part of {parent} ({parent_name}) but larger than it "

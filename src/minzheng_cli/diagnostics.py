@@ -58,6 +58,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unexpected-field": ("error", "measure, factor, target or uom given where the kind has none"),
     "due-outside-plan": ("error", "a due date outside the plan period"),
     "target-not-positive": ("error", "a target of 0 or less (only a cap may be 0)"),
+    "factor-not-positive": ("error", "a ratio's factor of 0 or less"),
     # breakdown.yaml
     "quota-not-allowed": ("error", "a quota for an indicator that is not a township-reported cumulative or level"),
     "quota-not-positive": ("error", "a quota of 0 or less"),
@@ -66,6 +67,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "baseline-not-below-target": ("error", "a baseline at or above the target"),
     # progress reports
     "misplaced-file": ("error", "a report that is not at progress/<unit>/<YYYY-MM-DD>.yaml"),
+    "duplicate-report": ("error", "two report files of one unit for one date (e.g. .yaml and .yml)"),
     "unknown-unit": ("error", "a unit (folder or breakdown entry) that the plan does not list"),
     "unit-mismatch": ("error", "a report's unit differs from its folder name"),
     "bad-file-name": ("error", "a report file name that is not a valid YYYY-MM-DD date"),

@@ -115,7 +115,7 @@ def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: s
     else:  # no such error is known to happen: pydantic's own words
         code, path = "wrong-type", loc
         message = msg("{problem}, found {found}", problem=str(error["msg"]), found=scalars.describe(raw))
-    where = _dotted(loc)
+    where = _dotted(loc[:-1] if kind == "missing" else loc)
     if where and code not in ("unknown-key",):
         message = msg("{where}: {message}", where=where, message=message)
     mark = doc.mark(path)
@@ -275,6 +275,8 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     if breakdown_path.is_file():
         loaded.files += 1
         loaded.breakdown, more = load_breakdown(str(breakdown_path), str(breakdown_path), targets)
+        if loaded.breakdown is None:  # its quotas and baselines would change the figures: say so
+            loaded.excluded.append(str(breakdown_path))
         loaded.diagnostics.extend(more)
     store = None
     if cache_folder is not None:
@@ -313,6 +315,16 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
         else:
             reports.append(report)
     flagged: set[str] = set()
+    seen: dict[tuple[str, date], Report] = {}
+    for report in reports:
+        first = seen.setdefault((report.unit, report.as_of), report)
+        if first is not report:
+            for one, other in ((first, report), (report, first)):
+                loaded.diagnostics.append(Diagnostic.make(
+                    one.path, 1, 1, "duplicate-report",
+                    msg("{other} is another report of {unit} as of {date}; keep one file per unit and date",
+                        other=other.path, unit=report.unit, date=str(report.as_of))))
+                flagged.add(one.path)
     for report, ind_id, code, message in checks.cross_check_messages(targets, reports):
         doc = read_document(report.path, report.path)
         mark = doc.mark(("values", ind_id)) if isinstance(doc, Document) else None
@@ -354,6 +366,7 @@ def _walk(folder: FsPath) -> list[FsPath]:
     if not folder.is_dir():
         return found
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(FsPath(dirpath) / name for name in filenames if not name.startswith("."))
+        dirnames[:] = sorted(dirnames)  # a hidden folder's reports are reports too (DESIGN §1.3): never skip them
+        found.extend(FsPath(dirpath) / name for name in filenames
+                     if not name.startswith(".") or name.lower().endswith(YAML_SUFFIXES))
     return found

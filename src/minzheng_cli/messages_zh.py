@@ -219,6 +219,16 @@ ZH: dict[str, str] = {
     "a part cannot exceed its whole: correct one of the two":
         "{id}（{name}）{part} 是 {parent}（{parent_name}）的一部分，截至 {date} 却大于后者（{whole} {uom}）："
         "分项不能超过总数，请更正其中一项",
+    "{id} ({name}) {part} is part of {parent} ({parent_name}), which this unit has not reported as of {date}; "
+    "report the whole too (a part cannot exceed it)":
+        "{id}（{name}）{part} 是 {parent}（{parent_name}）的一部分，但截至 {date} 本单位未报送 {parent}："
+        "请同时报送总数（分项不能超过总数）",
+    "{other} is another report of {unit} as of {date}; keep one file per unit and date":
+        "{other} 也是 {unit} 截至 {date} 的报告：同一单位同一日期只保留一个文件",
+    "timely_days is {days}; it counts days after a period's end, so write 0 or more":
+        "timely_days 为 {days}：它是报送期结束后允许的天数，请写 0 或更大的数",
+    "factor {factor} must be above 0: 100 for a percentage, 10000 for a per-10,000 rate":
+        "factor 为 {factor}，必须大于 0：百分比写 100，每万人比率写 10000",
     # --- the report file (loading) ----------------------------------------------------------------------
     "folder '{folder}' is not a unit of the plan{hint}": '文件夹"{folder}"不是计划中的单位{hint}',
     "; units: {units}": "；现有单位：{units}",
@@ -288,12 +298,14 @@ MEANINGS_ZH: dict[str, str] = {
     "unexpected-field": "该类指标不应有的 measure、factor、target 或 uom",
     "due-outside-plan": "截止日期不在计划期内",
     "target-not-positive": "目标为 0 或负数（只有上限类可以为 0）",
+    "factor-not-positive": "比率指标的 factor 为 0 或负数",
     "quota-not-allowed": "为不是各镇（街道）报送的累计或水平类指标分解了任务",
     "quota-not-positive": "分解任务为 0 或负数",
     "quota-sum-short": "数量类指标的分解任务合计少于目标",
     "baseline-not-allowed": "为不是水平类的指标设了基数",
     "baseline-not-below-target": "基数不低于目标",
     "misplaced-file": "报告不在 progress/<unit>/<YYYY-MM-DD>.yaml",
+    "duplicate-report": "同一单位同一日期有两个报告文件（如 .yaml 与 .yml）",
     "unknown-unit": "计划中没有的单位（文件夹或分解表中的单位）",
     "unit-mismatch": "报告中的 unit 与文件夹名不一致",
     "bad-file-name": "报告文件名不是有效的 YYYY-MM-DD 日期",
