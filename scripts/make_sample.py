@@ -270,7 +270,7 @@ class Sample:
 
     def breakdown_text(self) -> str:
         lines = [LABEL, ORIGIN, "source: 示例任务分解（虚构，仅供演示）",
-                 "note: 各镇(街道)任务数按规模虚构拆分，基线为虚构的年初水平，均非区民政局正式任务分解；"
+                 "# 各镇(街道)任务数按规模虚构拆分，基线为虚构的年初水平，均非区民政局正式任务分解；"
                  "真实报送开始前删除本文件。", "quotas:"]
         for ind in self.indicators:
             if self.quotas.get(ind["id"]):

@@ -442,7 +442,7 @@ def write(data: DataDir, case: str) -> None:
 CASES = {
     "number": ("bad-number", "4", "10", '1.1 应填数字（单位：人）："150人"不是数字：请只写数字 150，不要带"人"'),
     "key": ("unknown-key", "3", "1",
-            '未知的键"value"；是否应为"values"？（这里可用的键：unit, as_of, submitted, values, notes, note）'),
+            '未知的键"value"；是否应为"values"？（这里可用的键：unit, as_of, submitted, values, notes）'),
     "gbk": ("not-utf8", "4", "10", "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 上常见）："
                                    "请另存为 UTF-8（记事本：另存为 → 编码 UTF-8）"),
     "duplicate": ("duplicate-key", "6", "3",

@@ -99,7 +99,6 @@ class Unit(Strict):
     name: Text
     code: Text
     kind: UnitKind
-    note: Text | None = None
 
 
 class Task(Strict):
@@ -160,7 +159,6 @@ class Breakdown(Strict):
     """`data/breakdown.yaml`: the bureau's 任务分解 — township quotas and baselines at plan start."""
 
     source: Text
-    note: Text | None = None
     quotas: Annotated[dict[Text, Annotated[dict[Text, Number], BeforeValidator(_none_to_empty)]],
                       BeforeValidator(_none_to_empty)] = {}
     baselines: Annotated[dict[Text, Number], BeforeValidator(_none_to_empty)] = {}
@@ -179,7 +177,6 @@ class ReportFile(Strict):
     submitted: Date | None = None
     values: Annotated[dict[Text, Any], BeforeValidator(_none_to_empty)] = {}
     notes: Annotated[dict[Text, Text | None], BeforeValidator(_none_to_empty)] = {}
-    note: Text | None = None
 
 
 class Ratio(Strict):
