@@ -20,10 +20,10 @@ from minzheng_cli.engine import (
     ValueIndex,
     evaluate,
     history,
-    rank_units,
     value_at,
 )
 from minzheng_cli.models import Breakdown, Ratio, Report, Targets, Value
+from minzheng_cli.ranking import rank_units
 
 D = date(2025, 9, 30)  # months pace 9/12 = 3/4
 

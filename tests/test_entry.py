@@ -128,7 +128,7 @@ def test_an_identical_report_is_unchanged(data: DataDir) -> None:
     (["new", "nanxun", "--as-of", "2025-07-14", "--submitted", "2025-07-20"], "--submitted 2025-07-20 is after today"),
 ])
 def test_new_usage_errors_exit_2_and_write_nothing(data: DataDir, args: list[str], message: str) -> None:
-    result = run(data, *args)
+    result = run(data, "--lang", "en", *args)
     assert result.exit_code == 2 and message in result.stderr, result.output
     assert not (data.root / "progress" / "nanxun").exists()
 

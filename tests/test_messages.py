@@ -23,10 +23,12 @@ from minzheng_cli.messages_zh import MEANINGS_ZH, ZH
 from minzheng_cli.render.diagnostics import github_command
 
 SOURCE = Path(minzheng_cli.__file__).parent
-# the modules whose every diagnostic is built as a translatable Message
-TRANSLATED = ["yamlread.py", "scalars.py", "checks.py", "loading.py", "diagnostics.py", "models.py"]
+# the modules whose every diagnostic (and every one-line error of the command line) is a translatable Message
+TRANSLATED = ["yamlread.py", "scalars.py", "checks.py", "loading.py", "diagnostics.py", "models.py",
+              "entry.py", "importer.py", "workbook.py", "snapshot.py", "dates.py", "cli.py"]
 # call name → index of the positional argument that is the message
-MESSAGE_ARGS = {"make": 4, "YamlProblem": 1, "ScalarError": 1, "DataNotFound": 0}
+MESSAGE_ARGS = {"make": 4, "YamlProblem": 1, "ScalarError": 1, "DataNotFound": 0, "TemplateProblem": 0,
+                "SnapshotProblem": 0, "DateProblem": 0, "fail": 0}
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # three English words in a row: a sentence left untranslated (ids, keys and `code` spans are single words)

@@ -183,7 +183,7 @@ def test_output_file_is_written_whole(tiny: DataDir, tmp_path: Path) -> None:
 
 def test_output_into_a_missing_folder(tiny: DataDir, tmp_path: Path) -> None:
     target = tmp_path / "missing" / "report.html"
-    result = invoke("report", "-f", "html", "-o", str(target), data=tiny.root, today=TODAY.isoformat())
+    result = invoke("--lang", "en", "report", "-f", "html", "-o", str(target), data=tiny.root, today=TODAY.isoformat())
     assert result.exit_code == 2
     assert "cannot write" in result.stderr and str(target) in result.stderr
     assert not target.parent.exists()
@@ -196,7 +196,7 @@ def test_output_into_a_missing_folder(tiny: DataDir, tmp_path: Path) -> None:
     (["--as-of", "2025-13-01"], "not a real calendar date"),
 ])
 def test_usage_errors(tiny: DataDir, args: list[str], message: str) -> None:
-    result = invoke("report", *args, data=tiny.root, today=TODAY.isoformat())
+    result = invoke("--lang", "en", "report", *args, data=tiny.root, today=TODAY.isoformat())
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stdout == ""

@@ -129,7 +129,7 @@ def test_filters(filled: DataDir) -> None:
 @pytest.mark.parametrize("args, word", [(["--task", "9"], "task 9"), (["--only", "purple"], "purple"),
                                          (["--unit", "nowhere"], "nowhere"), (["--as-of", "2025-13-01"], "2025-13-01")])
 def test_bad_filters_are_one_line_usage_errors(filled: DataDir, args: list[str], word: str) -> None:
-    code, out, err = invoke(filled, "status", *args)
+    code, out, err = invoke(filled, "--lang", "en", "status", *args)
     assert code == 2 and out == ""
     assert word in err and len(err.strip().splitlines()) == 1
 

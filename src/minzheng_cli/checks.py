@@ -320,11 +320,6 @@ def _ratio(ind: Indicator, raw: Any, at: Path, emit: Emit) -> Ratio | None:
     return Ratio(numerator=num, denominator=den)
 
 
-def cross_checks(targets: Targets, reports: list[Report]) -> list[tuple[Report, str, str, str]]:
-    """Problems across one unit's reports, after carry-forward: (report, indicator id, code, message in English)."""
-    return [(report, ind_id, code, str(message)) for report, ind_id, code, message in cross_check_messages(targets, reports)]
-
-
 def cross_check_messages(targets: Targets, reports: list[Report]) -> list[tuple[Report, str, str, Message]]:
     """Problems across one unit's reports, after carry-forward: (report, indicator id, code, message)."""
     found: list[tuple[Report, str, str, Message]] = []

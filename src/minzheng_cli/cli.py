@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 import typer
 
 from minzheng_cli import __version__
+from minzheng_cli.messages import Message, msg, os_reason, quote, suggestion, text
 
 if TYPE_CHECKING:
     from minzheng_cli.i18n import Lang
@@ -49,10 +50,6 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every report
                                           "(MINZHENG_CACHE, default: the user's cache folder)")]
 
 
-class UsageProblem(Exception):
-    """A problem with what the user asked for: one line on stderr, exit 2."""
-
-
 @dataclass
 class Common:
     data: str
@@ -72,20 +69,28 @@ def _common(ctx: typer.Context, data: str | None, lang: LangChoice | None) -> Co
                   cache=not parent.get("no_cache"))
 
 
-def today() -> date:
-    """Today, or MINZHENG_TODAY (YYYY-MM-DD) to reproduce a run as of another day."""
+def today(lang: Lang) -> date:
+    """Today, or MINZHENG_TODAY (YYYY-MM-DD) to reproduce a run as of another day (exit 2 when it is no date)."""
     fixed = os.environ.get("MINZHENG_TODAY")
     if fixed:
         try:
             return date.fromisoformat(fixed)
         except ValueError:
-            raise UsageProblem(f"MINZHENG_TODAY={fixed!r} is not a date YYYY-MM-DD") from None
+            fail(msg("MINZHENG_TODAY={value} is not a date YYYY-MM-DD", value=quote(fixed)), 2, lang)
     return date.today()
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(message, err=True)
+def fail(message: str | Message, code: int, lang: Lang) -> NoReturn:
+    """One line on stderr, `message` in `lang` (text already in `lang` as it is), and exit `code`."""
+    typer.echo(text(message, lang), err=True)
     raise typer.Exit(code)
+
+
+def _notice(key: str, lang: Lang, **params: object) -> str:
+    """A fixed phrase of `i18n.TEXT` in `lang`, its fields filled in."""
+    from minzheng_cli.i18n import t
+
+    return t(key, lang).format(**params)
 
 
 def version_callback(value: bool) -> None:
@@ -190,7 +195,7 @@ def status(
 
     opts = _common(ctx, data, lang)
     snap, code = _snapshot(opts, as_of)
-    result = _guard(lambda: snapshots.select(snap, unit, task, only))
+    result = _guard(lambda: snapshots.select(snap, unit, task, only), opts.lang)
     if format is StatusFormat.json:
         import json
 
@@ -233,7 +238,7 @@ def show(
         from minzheng_cli.scalars import closest
 
         hint = closest(indicator, [i.id for i in snap.targets.indicators])
-        fail(f"no indicator '{indicator}'" + (f"; did you mean '{hint}'?" if hint else ""), 2)
+        fail(msg("no indicator '{id}'{hint}", id=indicator, hint=suggestion(hint)), 2, opts.lang)
     points = engine.history(snap.targets, snap.loaded.reports, indicator, snap.as_of)
     facts = detail.indicator_facts(snap.targets, result, opts.lang)
     tables = [detail.history_table(result, points, opts.lang, len(snap.targets.townships))]
@@ -280,11 +285,11 @@ def report(
 
     opts = _common(ctx, data, lang)
     if week is not None and as_of is not None:
-        fail("give --week or --as-of, not both", 2)
+        fail(msg("give --week or --as-of, not both"), 2, opts.lang)
     try:
         day = dates.week_end(week).isoformat() if week is not None else as_of
-    except ValueError as err:
-        fail(f"--week: {err}", 2)
+    except dates.DateProblem as err:
+        fail(msg("{where}: {message}", where="--week", message=err.detail), 2, opts.lang)
     snap, code = _snapshot(opts, day)
     text = render(weekly.from_snapshot(snap), format.value, opts.lang)
     if output is None:
@@ -293,7 +298,7 @@ def report(
         try:
             write_text(output, text)
         except OSError as err:
-            fail(f"cannot write {output}: {err.strerror or err}", 2)
+            fail(msg("cannot write {path}: {reason}", path=output, reason=os_reason(err)), 2, opts.lang)
     raise typer.Exit(code)
 
 
@@ -317,11 +322,12 @@ def new(
 
     opts = _common(ctx, data, lang)
     loaded, targets, found = _entry_unit(opts, unit)
-    day, handed = _entry_day("--as-of", as_of), _entry_day("--submitted", submitted) if submitted else None
-    now = today()
+    day = _entry_day("--as-of", as_of, opts.lang)
+    handed = _entry_day("--submitted", submitted, opts.lang) if submitted else None
+    now = today(opts.lang)
     problem = entry.date_problem(targets.plan, day, handed, now)
     if problem:
-        fail(problem, 2)
+        fail(problem, 2, opts.lang)
     path = entry.report_path(opts.data, found.id, day)
     _entry_own_reports(opts, loaded, found.id, path)
     text = entry.skeleton(targets, loaded.reports, found, day, handed)
@@ -329,7 +335,8 @@ def new(
     for d in diags:
         typer.echo(d.as_text(opts.lang), err=True)
     if written is None:
-        fail(f"internal error: the skeleton of {path} does not validate; please report it", 1)
+        fail(msg("internal error: the skeleton of {path} does not validate; please report it", path=path), 1,
+             opts.lang)
     _entry_save(opts, targets, path, text, written, force, dry_run=False)
 
 
@@ -349,19 +356,19 @@ def template(
 
     opts = _common(ctx, data, lang)
     if not output.lower().endswith(".xlsx"):
-        fail(f"--output {output}: the workbook's name must end in .xlsx", 2)
+        fail(msg("--output {output}: the workbook's name must end in .xlsx", output=output), 2, opts.lang)
     loaded, targets, found = _entry_unit(opts, unit)
-    day = _entry_day("--as-of", as_of)
+    day = _entry_day("--as-of", as_of, opts.lang)
     problem = entry.date_problem(targets.plan, day, None, None)  # a week not yet over is fine for a template
     if problem:
-        fail(problem, 2)
+        fail(problem, 2, opts.lang)
     _entry_own_reports(opts, loaded, found.id, entry.report_path(opts.data, found.id, day))
     content = workbook.write_template(targets, found, day, entry.latest_values(targets, loaded.reports, found, day),
                                       entry.last_report_date(loaded.reports, found, day))
     try:
         write_bytes(output, content)
     except OSError as err:
-        fail(f"cannot write {output}: {err.strerror or err}", 2)
+        fail(msg("cannot write {path}: {reason}", path=output, reason=os_reason(err)), 2, opts.lang)
     typer.echo(output)
     typer.echo(t("entry.wrote", opts.lang).format(path=output), err=True)
 
@@ -386,13 +393,13 @@ def import_workbook(
         filled = workbook.read_workbook(file)
         found = importer.unit_of(filled, targets)
     except workbook.TemplateProblem as err:
-        fail(str(err), 2)
-    result = importer.import_report(filled, targets, found, loaded.reports, opts.data, today())
+        fail(err.detail, 2, opts.lang)
+    result = importer.import_report(filled, targets, found, loaded.reports, opts.data, today(opts.lang))
     for d in result.diagnostics:
         typer.echo(importer.diagnostic_line(d, filled.path, d.text(opts.lang)), err=True)
     if result.report is None or result.text is None:
         summary = ValidationReport(result.diagnostics, files=1, reports=0)
-        fail(summary_line(summary, opts.lang), 1)
+        fail(summary_line(summary, opts.lang), 1, opts.lang)
     path = entry.report_path(opts.data, found.id, result.report.as_of)
     _entry_own_reports(opts, loaded, found.id, path)
     if dry_run:
@@ -409,7 +416,7 @@ def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
     if loaded.targets is None:
         for d in loaded.diagnostics:
             typer.echo(d.as_text(opts.lang), err=True)
-        fail(f"{opts.data}/targets.yaml has errors; run `minzheng validate` to see them", 2)
+        fail(msg("{path}/targets.yaml has errors; run `minzheng validate` to see them", path=opts.data), 2, opts.lang)
     return loaded, loaded.targets
 
 
@@ -420,28 +427,27 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
         from minzheng_cli.scalars import closest
 
         hint = closest(unit, [u.id for u in targets.units])
-        fail(f"unknown unit '{unit}'" + (f"; did you mean '{hint}'?" if hint else "")
-             + f" (units: {', '.join(u.id for u in targets.units)})", 2)
+        fail(msg("unknown unit '{unit}'{hint} (units: {units})", unit=unit, hint=suggestion(hint),
+                 units=", ".join(u.id for u in targets.units)), 2, opts.lang)
     return loaded, targets, found
 
 
-def _entry_day(option: str, text: str) -> date:
+def _entry_day(option: str, given: str, lang: Lang) -> date:
     from minzheng_cli import dates
 
     try:
-        return dates.parse_day(text)
-    except ValueError as err:
-        fail(f"{option}: {err}", 2)
+        return dates.parse_day(given)
+    except dates.DateProblem as err:
+        fail(msg("{where}: {message}", where=option, message=err.detail), 2, lang)
 
 
 def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
     """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
     from minzheng_cli.entry import broken_reports
-    from minzheng_cli.i18n import t
 
     broken = broken_reports(opts.data, loaded.excluded, unit, replacing)
     if broken:
-        fail(t("entry.own_broken", opts.lang).format(path=broken[0]), 1)
+        fail(_notice("entry.own_broken", opts.lang, path=broken[0]), 1, opts.lang)
 
 
 def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool,
@@ -451,11 +457,11 @@ def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: R
     from minzheng_cli.atomic import write_text
     from minzheng_cli.i18n import t
 
-    state = entry.existing(path, written, targets, today())
+    state = entry.existing(path, written, targets, today(opts.lang))
     if state == "same":
         message = "entry.unchanged"
     elif state == "different" and not force:
-        fail(t("entry.exists", opts.lang).format(path=path), 1)
+        fail(_notice("entry.exists", opts.lang, path=path), 1, opts.lang)
     else:
         message = "entry.replaced" if state == "different" else "entry.wrote"
     if dry_run:
@@ -466,7 +472,7 @@ def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: R
             os.makedirs(os.path.dirname(path), exist_ok=True)
             write_text(path, text)
         except OSError as err:
-            fail(f"cannot write {path}: {err.strerror or err}", 2)
+            fail(msg("cannot write {path}: {reason}", path=path, reason=os_reason(err)), 2, opts.lang)
     typer.echo(path)
     typer.echo(t(message, opts.lang).format(path=path), err=True)
 
@@ -511,14 +517,14 @@ def _print_detail(facts: list[tuple[str, str]], tables: list[Table], lang: Lang)
 T = TypeVar("T")
 
 
-def _guard(compute: Callable[[], T]) -> T:
-    """Run a core computation; its domain problem becomes one line on stderr and exit 2."""
+def _guard(compute: Callable[[], T], lang: Lang) -> T:
+    """Run a core computation; its domain problem becomes one line on stderr (in `lang`) and exit 2."""
     from minzheng_cli.snapshot import SnapshotProblem
 
     try:
         return compute()
     except SnapshotProblem as err:
-        fail(str(err), 2)
+        fail(err.detail, 2, lang)
 
 
 def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
@@ -529,14 +535,14 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
     from minzheng_cli.i18n import t
 
     try:
-        requested = dates.parse_day(as_of) if as_of else today()
-    except ValueError as err:
-        fail(f"--as-of: {err}", 2)
+        requested = dates.parse_day(as_of) if as_of else today(opts.lang)
+    except dates.DateProblem as err:
+        fail(msg("{where}: {message}", where="--as-of", message=err.detail), 2, opts.lang)
     loaded = _load(opts)
     if loaded.targets is None:
         for d in loaded.diagnostics:
             typer.echo(d.as_text(opts.lang), err=True)
-    snap = _guard(lambda: snapshot.take(loaded, requested))
+    snap = _guard(lambda: snapshot.take(loaded, requested), opts.lang)
     if snap.clamped:
         typer.echo(t("clamped", opts.lang).format(given=requested, used=snap.as_of), err=True)
     for path in loaded.excluded:
@@ -549,9 +555,9 @@ def _load(opts: Common) -> Loaded:
     from minzheng_cli.loading import DataNotFound, load_data
 
     try:
-        loaded = load_data(opts.data, today(), default_folder() if opts.cache else None)
+        loaded = load_data(opts.data, today(opts.lang), default_folder() if opts.cache else None)
     except DataNotFound as err:
-        fail(err.text(opts.lang), 2)
+        fail(err.text(opts.lang), 2, opts.lang)
     import gc
 
     gc.freeze()  # the loaded reports live until exit: spare the collector from rescanning them
@@ -559,8 +565,4 @@ def _load(opts: Common) -> Loaded:
 
 
 def main() -> None:
-    try:
-        app()
-    except UsageProblem as err:
-        typer.echo(str(err), err=True)
-        sys.exit(2)
+    app()

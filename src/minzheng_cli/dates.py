@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from minzheng_cli.messages import Message, msg, quote
 from minzheng_cli.models import Plan
+
+
+class DateProblem(ValueError):
+    """A date or week on the command line that cannot be read: `str(err)` is English, `err.detail` the message
+    (`err.detail.render(lang)`)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.detail = message
 
 
 def clamp(plan: Plan, day: date) -> date:
@@ -14,22 +24,23 @@ def clamp(plan: Plan, day: date) -> date:
 
 
 def parse_day(text: str) -> date:
-    """A date YYYY-MM-DD from the command line; ValueError with a plain message otherwise."""
+    """A date YYYY-MM-DD from the command line; DateProblem (a ValueError) with a plain message otherwise."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2025-06-30")
+        raise DateProblem(msg("{text} is not a date; write YYYY-MM-DD, e.g. 2025-06-30", text=quote(text)))
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{text}' is not a real calendar date") from None
+        raise DateProblem(msg("{text} is not a real calendar date", text=quote(text))) from None
 
 
 def week_end(text: str) -> date:
-    """The Sunday that ends ISO week 'YYYY-Www' (the report date of that week)."""
+    """The Sunday that ends ISO week 'YYYY-Www' (the report date of that week); DateProblem otherwise."""
     m = re.fullmatch(r"(\d{4})-?W(\d{2})", text)
     if not m:
-        raise ValueError(f"'{text}' is not an ISO week; write YYYY-Www, e.g. 2025-W27")
+        raise DateProblem(msg("{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27", text=quote(text)))
     year, week = int(m.group(1)), int(m.group(2))
     try:
         return date.fromisocalendar(year, week, 7)
     except ValueError:
-        raise ValueError(f"'{text}': year {year} has no week {week}") from None
+        raise DateProblem(msg("{text}: year {year} has no week {week}", text=quote(text), year=year,
+                              week=week)) from None

@@ -17,7 +17,6 @@ from datetime import date
 from fractions import Fraction
 from typing import Literal, get_args
 
-from minzheng_cli.completeness import Completeness, UnitCompleteness
 from minzheng_cli.models import Breakdown, Indicator, Kind, Lights, Ratio, Report, Targets, Unit, Value
 from minzheng_cli.pace import pace as pace_at
 
@@ -456,66 +455,3 @@ def history(
     index = index_reports(reports)
     days = index.report_dates((u.id for u in targets.reporters(indicator)), as_of)
     return [(day, district_actual(targets, index, indicator, day)) for day in days]
-
-
-# ----------------------------------------------------------------------------------------------------
-# §2.6 ranking
-
-
-@dataclass(frozen=True)
-class UnitRank:
-    """A township's place: `rank` 1 is best; equal keys share a rank.
-
-    `score` is the mean progress over the unit's quotas (completion where progress is null, 0 with no data);
-    None for a unit without any quota, ranked after those with quotas by its reporting completeness.
-    """
-
-    rank: int
-    unit: str
-    quotas: int
-    score: Fraction | None
-    completeness: UnitCompleteness | None
-
-    @property
-    def reporting_rate(self) -> Fraction | None:
-        return self.completeness.rate if self.completeness is not None else None
-
-
-def rank_units(targets: Targets, result: StatusResult, completeness: Completeness) -> list[UnitRank]:
-    """Townships ranked (§2.6): by mean progress over their quotas, best first; then those without quotas,
-    by reporting rate (then on-time rate). Ties keep plan order and share a rank."""
-    scores: dict[str, list[Fraction]] = {u.id: [] for u in targets.townships}
-    for indicator in result.indicators:
-        for unit in indicator.units:
-            if unit.quota is None or unit.unit not in scores:
-                continue
-            score = unit.progress if unit.progress is not None else unit.completion
-            scores[unit.unit].append(score if score is not None else _ZERO)
-
-    def rate_key(c: UnitCompleteness | None) -> tuple[Fraction, Fraction]:
-        # higher is better; an unknown rate (nothing expected yet) sorts last
-        if c is None:
-            return (Fraction(-1), Fraction(-1))
-        rate, on_time = c.rate, c.on_time_rate
-        return (rate if rate is not None else Fraction(-1), on_time if on_time is not None else Fraction(-1))
-
-    entries: list[tuple[tuple[int, Fraction, Fraction, Fraction], UnitRank]] = []
-    for township in targets.townships:
-        own = scores[township.id]
-        unit_completeness = completeness.unit(township.id)
-        rate, on_time = rate_key(unit_completeness)
-        mean = sum(own, _ZERO) / len(own) if own else None
-        # sort key ascending: with quotas first, then higher score, then higher reporting rates
-        key = (0, -mean, -rate, -on_time) if mean is not None else (1, _ZERO, -rate, -on_time)
-        entries.append((key, UnitRank(0, township.id, len(own), mean, unit_completeness)))
-    entries.sort(key=lambda e: e[0])  # stable: ties keep plan order
-
-    ranked: list[UnitRank] = []
-    previous: tuple[int, Fraction, Fraction, Fraction] | None = None
-    rank = 0
-    for position, (key, entry) in enumerate(entries, start=1):
-        if key != previous:
-            rank = position
-            previous = key
-        ranked.append(UnitRank(rank, entry.unit, entry.quotas, entry.score, entry.completeness))
-    return ranked

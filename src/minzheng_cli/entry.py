@@ -26,6 +26,7 @@ from minzheng_cli import checks, engine
 from minzheng_cli.diagnostics import Diagnostic
 from minzheng_cli.i18n import MILESTONE
 from minzheng_cli.loading import load_report, read_document
+from minzheng_cli.messages import Message, msg
 from minzheng_cli.models import Indicator, Plan, Ratio, Report, Targets, Unit, Value
 from minzheng_cli.yamlread import Document, Mark
 
@@ -141,19 +142,23 @@ class CrossProblem:
 
     indicator: str
     code: str
-    message: str
+    message: Message
     later: str | None  # the path of the later report it shows up on, or None when on the new report
 
 
 def cross_problems(targets: Targets, reports: Sequence[Report], new: Report) -> list[CrossProblem]:
-    """checks.cross_checks over the unit's valid reports with `new` in place of any report of the same date."""
+    """The cross checks over the unit's valid reports with `new` in place of any report of the same date."""
     mine = [r for r in reports if r.unit == new.unit and r.as_of != new.as_of] + [new]
     return [CrossProblem(ind_id, code, message, None if report is new else report.path)
-            for report, ind_id, code, message in checks.cross_checks(targets, mine)]
+            for report, ind_id, code, message in checks.cross_check_messages(targets, mine)]
 
 
-def later(problem: CrossProblem) -> str:
-    return f" (in the later report {problem.later}, which the new one would contradict)" if problem.later else ""
+def cross_message(problem: CrossProblem) -> Message:
+    """The problem's message, saying which later report it shows up on when not on the new report."""
+    if problem.later is None:
+        return problem.message
+    return msg("{problem} (in the later report {path}, which the new one would contradict)",
+               problem=problem.message, path=problem.later)
 
 
 def check_text(targets: Targets, reports: Sequence[Report], path: str, unit: Unit, text: str,
@@ -166,7 +171,7 @@ def check_text(targets: Targets, reports: Sequence[Report], path: str, unit: Uni
     doc = read_document(path, path, raw)
     for problem in cross_problems(targets, reports, report):
         mark = doc.mark(("values", problem.indicator)) if isinstance(doc, Document) else Mark(1, 1)
-        diags.append(Diagnostic.make(path, mark.line, mark.column, problem.code, problem.message + later(problem)))
+        diags.append(Diagnostic.make(path, mark.line, mark.column, problem.code, cross_message(problem)))
     return (None if any(d.severity == "error" for d in diags) else report), diags
 
 
@@ -186,13 +191,15 @@ def existing(path: str, report: Report, targets: Targets, today: date) -> Existi
     return "same" if old is not None and same_report(old, report) else "different"
 
 
-def date_problem(plan: Plan, as_of: date, submitted: date | None, today: date | None) -> str | None:
+def date_problem(plan: Plan, as_of: date, submitted: date | None, today: date | None) -> Message | None:
     """Why a report cannot carry these dates (one line), or None. `today` None: a date still ahead is fine."""
     if not plan.start <= as_of <= plan.end:
-        return f"--as-of {as_of} is outside the plan period {plan.start} – {plan.end}"
+        return msg("--as-of {as_of} is outside the plan period {start} – {end}", as_of=str(as_of),
+                   start=str(plan.start), end=str(plan.end))
     for option, when in (("--as-of", as_of), ("--submitted", submitted)):
         if today is not None and when is not None and when > today:
-            return f"{option} {when} is after today ({today}); a report states what is known as of a past date"
+            return msg("{option} {when} is after today ({today}); a report states what is known as of a past date",
+                       option=option, when=str(when), today=str(today))
     return None
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from minzheng_cli import checks, entry, scalars
 from minzheng_cli.diagnostics import Diagnostic, sorted_diagnostics
 from minzheng_cli.loading import check_report
+from minzheng_cli.messages import Message, msg
 from minzheng_cli.models import Indicator, Report, Targets, Unit
 from minzheng_cli.workbook import FIRST_ROW, SHEET, Cell, Filled, FilledRow, TemplateProblem
 from minzheng_cli.yamlread import KEY, Document, Mark, Path
@@ -48,12 +49,13 @@ SKIP = _Skip()
 def unit_of(filled: Filled, targets: Targets) -> Unit:
     """The unit the workbook is for, after checking that it belongs to this plan (TemplateProblem if not)."""
     if filled.plan_id != targets.plan.id:
-        raise TemplateProblem(f"{filled.path} is a template of the plan '{filled.plan_id}', but the data folder holds "
-                              f"the plan '{targets.plan.id}'; import it with --data pointing at that plan's folder")
+        raise TemplateProblem(msg("{path} is a template of the plan '{plan}', but the data folder holds the plan "
+                                  "'{data_plan}'; import it with --data pointing at that plan's folder",
+                                  path=filled.path, plan=filled.plan_id, data_plan=targets.plan.id))
     unit = targets.unit(filled.unit_id)
     if unit is None:
-        raise TemplateProblem(f"{filled.path} is for the unit '{filled.unit_id}', which the plan does not list; "
-                              "make a new template")
+        raise TemplateProblem(msg("{path} is for the unit '{unit}', which the plan does not list; make a new template",
+                                  path=filled.path, unit=filled.unit_id))
     return unit
 
 
@@ -73,7 +75,7 @@ def import_report(filled: Filled, targets: Targets, unit: Unit, reports: Sequenc
         return Imported(unit, None, None, sorted_diagnostics(diags))
     for problem in entry.cross_problems(targets, reports, report):
         cell = reader.value_cells.get(problem.indicator, reader.filled.values_header)
-        diags.append(_diag(filled, cell, problem.code, problem.message + entry.later(problem)))
+        diags.append(_diag(filled, cell, problem.code, entry.cross_message(problem)))
     header = [f"{unit.name} 进展报送（截至 {report.as_of}），由 minzheng import 自 Excel 报送表导入"]
     text = entry.report_yaml(targets, unit, report.as_of, report.submitted, report.values, report.notes, header)
     path = entry.report_path(data_dir, unit.id, report.as_of)
@@ -92,7 +94,7 @@ def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None)
     return f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}"
 
 
-def _diag(filled: Filled, cell: Cell, code: str, message: str) -> Diagnostic:
+def _diag(filled: Filled, cell: Cell, code: str, message: Message) -> Diagnostic:
     return Diagnostic.make(filled.path, cell.row, cell.column, code, message)
 
 
@@ -130,13 +132,13 @@ class _Reader:
         inputs = (row.value, row.numerator, row.denominator, row.note)
         if row.id.value is None:
             if any(c.value is not None or c.formula for c in inputs):
-                self.emit(row.id, "unknown-indicator", f"row {row.id.row} has figures but no indicator id in "
-                            "column A (编号); restore the id or clear the row")
+                self.emit(row.id, "unknown-indicator", msg("row {row} has figures but no indicator id in column A "
+                                                           "(编号); restore the id or clear the row", row=row.id.row))
             return
         ind_id = row.id.value.strip() if isinstance(row.id.value, str) else str(row.id.value)
         if ind_id in values or ind_id in notes or ind_id in self.value_cells:
-            self.emit(row.id, "duplicate-key", f"indicator {ind_id} has a second row ({row.id.row}); "
-                        "keep one row per indicator")
+            self.emit(row.id, "duplicate-key", msg("indicator {id} has a second row ({row}); keep one row per indicator",
+                                                   id=ind_id, row=row.id.row))
             return
         for key in (("values", ind_id, KEY), ("notes", ind_id, KEY)):
             self.mark(key, row.id)
@@ -167,8 +169,9 @@ class _Reader:
             self.mark(("values", ind.id, key, KEY), cell)
         if len(filled) == 1:
             blank = next(c for k, c in parts.items() if k not in filled)
-            self.emit(blank, "missing-key", f"{ind.id} ({ind.name}) is a ratio: fill in both 分子 (numerator) "
-                        "and 分母 (denominator), or clear both to leave it out of this report")
+            self.emit(blank, "missing-key", msg("{id} ({name}) is a ratio: fill in both 分子 (numerator) and 分母 "
+                                                "(denominator), or clear both to leave it out of this report",
+                                                id=ind.id, name=ind.name))
             return
         typed = {k: self.number(ind, c, k) for k, c in parts.items()}
         if SKIP not in typed.values():
@@ -185,19 +188,20 @@ class _Reader:
             return value  # check_report says what is wrong with it
         if number.denominator == 1:
             return value
-        what = f"the {part} of {ind.id} ({ind.name}) counts whole things" if part \
-            else f"{ind.id} ({ind.name}) is counted in whole {ind.uom}"
-        self.emit(cell, "not-whole-number", f"{what}, but the cell holds {value}; type the whole number "
-                  "(a formula may have left a fraction)")
+        parts = {"numerator": msg("numerator"), "denominator": msg("denominator")}
+        what = msg("the {part} of {id} ({name}) counts whole things", part=parts[part], id=ind.id, name=ind.name) \
+            if part else msg("{id} ({name}) is counted in whole {uom}", id=ind.id, name=ind.name, uom=ind.uom or "")
+        self.emit(cell, "not-whole-number", msg("{what}, but the cell holds {value}; type the whole number "
+                                                "(a formula may have left a fraction)", what=what, value=value))
         return SKIP
 
     def token(self, cell: Cell) -> object:
         """What the YAML reader would have given for the cell: text for a number or a word, None when blank."""
         value = cell.value
         if cell.formula:
-            self.emit(cell, "formula-no-value", "the cell holds a formula whose result was never computed "
-                        "(the file was not saved by a spreadsheet program); type the figure itself, or open "
-                        "and save the file in Excel or WPS")
+            self.emit(cell, "formula-no-value", msg("the cell holds a formula whose result was never computed (the "
+                                                    "file was not saved by a spreadsheet program); type the figure "
+                                                    "itself, or open and save the file in Excel or WPS"))
             return SKIP
         if isinstance(value, bool) or value is None or isinstance(value, datetime | date):
             return value
@@ -209,5 +213,5 @@ class _Reader:
             return value.strip()
         return str(value)
 
-    def emit(self, cell: Cell, code: str, message: str) -> None:
+    def emit(self, cell: Cell, code: str, message: Message) -> None:
         self.diagnostics.append(_diag(self.filled, cell, code, message))

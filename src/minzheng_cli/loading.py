@@ -17,7 +17,7 @@ from minzheng_cli import checks, scalars
 from minzheng_cli.cache import ReportCache, digest
 from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.i18n import Lang
-from minzheng_cli.messages import Message, OneOf, Param, msg, suggestion
+from minzheng_cli.messages import Message, OneOf, Param, msg, os_reason, suggestion
 from minzheng_cli.models import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.yamlread import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
 
@@ -59,7 +59,7 @@ def read_document(path: str, display: str, raw: bytes | None = None) -> Document
         return Diagnostic.make(display, err.line, err.column, err.code, err.detail)
     except OSError as err:
         return Diagnostic.make(display, 1, 1, "unreadable", msg("the file cannot be read: {reason}",
-                                                                reason=str(err.strerror or err)))
+                                                                reason=os_reason(err)))
 
 
 def validate_model(model: type[M], doc: Document, display: str, what: Param) -> tuple[M | None, list[Diagnostic]]:

@@ -15,6 +15,7 @@ that a test can check that the catalog translates each one (tests/test_messages.
 
 from __future__ import annotations
 
+import errno
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -119,6 +120,24 @@ def msg(template: str, /, **params: Param) -> Message:
 def suggestion(hint: str | None) -> Param:
     """The "; did you mean 'x'?" ending of a message, or nothing."""
     return msg("; did you mean '{x}'?", x=hint) if hint else ""
+
+
+def os_reason(err: OSError) -> Param:
+    """Why a file could not be read or written: the system's words (`strerror`), translated when they are the
+    common ones (English exactly as the system says it; other reasons as they are)."""
+    known = {
+        errno.ENOENT: msg("No such file or directory"),
+        errno.EACCES: msg("Permission denied"),
+        errno.EPERM: msg("Operation not permitted"),
+        errno.EISDIR: msg("Is a directory"),
+        errno.ENOTDIR: msg("Not a directory"),
+        errno.ENOSPC: msg("No space left on device"),
+        errno.EROFS: msg("Read-only file system"),
+        errno.ENAMETOOLONG: msg("File name too long"),
+    }.get(err.errno or 0)
+    if known is not None and known.template == err.strerror:
+        return known
+    return str(err.strerror or err)
 
 
 def fields(template: str) -> set[str]:

@@ -261,6 +261,75 @@ ZH: dict[str, str] = {
         "此文件夹下还没有进展报告：各单位请添加 progress/<unit>/<YYYY-MM-DD>.yaml",
     # --- diagnostics ------------------------------------------------------------------------------------
     "… and {n} more problems in this file not shown; fix these first": "…… 本文件还有 {n} 个问题未列出：请先改正以上问题",
+    # --- data entry: new, template, import (entry, importer, workbook) ---------------------------------
+    "{problem} (in the later report {path}, which the new one would contradict)":
+        "{problem}（问题出在之后的报告 {path} 中：新报告会与它矛盾）",
+    "--as-of {as_of} is outside the plan period {start} – {end}": "--as-of {as_of} 不在计划期 {start} – {end} 内",
+    "{option} {when} is after today ({today}); a report states what is known as of a past date":
+        "{option} {when} 晚于今天（{today}）：报告只写截至今天或更早日期的已知情况",
+    "{path} is a template of the plan '{plan}', but the data folder holds the plan '{data_plan}'; "
+    "import it with --data pointing at that plan's folder":
+        '{path} 是计划"{plan}"的报送表，但数据文件夹中是计划"{data_plan}"：请用 --data 指向该计划的数据文件夹再导入',
+    "{path} is for the unit '{unit}', which the plan does not list; make a new template":
+        '{path} 是单位"{unit}"的报送表，但计划中没有这个单位：请重新生成报送表',
+    "row {row} has figures but no indicator id in column A (编号); restore the id or clear the row":
+        "第 {row} 行填了数据，但 A 列（编号）中没有指标编号：请恢复编号，或清空这一行",
+    "indicator {id} has a second row ({row}); keep one row per indicator":
+        "指标 {id} 有第二行（第 {row} 行）：每个指标只保留一行",
+    "{id} ({name}) is a ratio: fill in both 分子 (numerator) and 分母 (denominator), "
+    "or clear both to leave it out of this report":
+        "{id}（{name}）是比率：请同时填写分子和分母；本期不报此项请把两者都清空",
+    "numerator": "分子",
+    "denominator": "分母",
+    "the {part} of {id} ({name}) counts whole things": "{id}（{name}）的{part}应为整数",
+    "{id} ({name}) is counted in whole {uom}": "{id}（{name}）以整数计（单位：{uom}）",
+    "{what}, but the cell holds {value}; type the whole number (a formula may have left a fraction)":
+        "{what}，但单元格中是 {value}：请填写整数（可能是公式算出了小数）",
+    "the cell holds a formula whose result was never computed (the file was not saved by a spreadsheet program); "
+    "type the figure itself, or open and save the file in Excel or WPS":
+        "单元格中是公式，但其结果从未计算过（文件不是由电子表格程序保存的）：请直接填写数值，或用 Excel 或 WPS 打开并保存此文件",
+    "cannot read {path}: {reason}": "无法读取 {path}：{reason}",
+    "{path} is {size} MiB, larger than any report workbook ({max} MiB at most)":
+        "{path} 有 {size} MiB，超过报送表的大小上限（{max} MiB）",
+    "{path} was not made by `minzheng template` (no {sheet} sheet with its metadata); "
+    "make one with `minzheng template UNIT --as-of DATE -o FILE.xlsx`":
+        "{path} 不是由 `minzheng template` 生成的（没有存放元数据的 {sheet} 工作表）："
+        "请用 `minzheng template UNIT --as-of DATE -o FILE.xlsx` 生成报送表",
+    "{path} was made by another version of minzheng (template format {found}, this one reads {version}); "
+    "make a new template":
+        "{path} 由其他版本的 minzheng 生成（报送表格式为 {found}，本版本读取格式 {version}）：请重新生成报送表",
+    "{path}: the {sheet} sheet lacks the plan or unit id; make a new template":
+        "{path}：{sheet} 工作表中缺少计划编号或单位编号：请重新生成报送表",
+    "cannot read {path} as an Excel workbook (.xlsx): {reason}": "无法把 {path} 作为 Excel 工作簿（.xlsx）读取：{reason}",
+    "File is not a zip file": "文件不是 zip 格式，而 .xlsx 工作簿都是 zip 格式（是不是把 CSV 或旧版 .xls 文件改了扩展名？）",
+    # --- the command line (cli, snapshot, dates) --------------------------------------------------------
+    "MINZHENG_TODAY={value} is not a date YYYY-MM-DD": "MINZHENG_TODAY={value} 不是 YYYY-MM-DD 格式的日期",
+    "{text} is not a date; write YYYY-MM-DD, e.g. 2025-06-30": "{text}不是日期：请按 YYYY-MM-DD 格式填写，如 2025-06-30",
+    "{text} is not a real calendar date": "{text}不是实际存在的日期",
+    "{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27": "{text}不是 ISO 周：请写成 YYYY-Www，如 2025-W27",
+    "{text}: year {year} has no week {week}": "{text}：{year} 年没有第 {week} 周",
+    "give --week or --as-of, not both": "--week 和 --as-of 只能给出其中一个",
+    "no indicator '{id}'{hint}": '没有指标"{id}"{hint}',
+    "unknown unit '{unit}'{hint} (units: {units})": '未知单位"{unit}"{hint}（现有单位：{units}）',
+    "unknown unit '{unit}'; units: {units}": '未知单位"{unit}"；现有单位：{units}',
+    "there is no task {task}; tasks are numbered 1–{n}": "没有任务 {task}：任务序号为 1–{n}",
+    "--only '{only}' is neither a status nor a light; use one of {words}":
+        '--only 的"{only}"既不是状态也不是灯色：请用以下之一：{words}',
+    "{path}/targets.yaml has errors; run `minzheng validate` to see them":
+        "{path}/targets.yaml 有错误：请运行 `minzheng validate` 查看",
+    "--output {output}: the workbook's name must end in .xlsx": "--output {output}：工作簿的文件名必须以 .xlsx 结尾",
+    "internal error: the skeleton of {path} does not validate; please report it":
+        "内部错误：为 {path} 生成的报告框架未通过校验，请报告此问题",
+    "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
+    # what the system says when a file cannot be read or written (messages.os_reason)
+    "No such file or directory": "文件或文件夹不存在",
+    "Permission denied": "没有权限",
+    "Operation not permitted": "不允许此操作",
+    "Is a directory": "这是一个文件夹",
+    "Not a directory": "路径中有一段不是文件夹",
+    "No space left on device": "磁盘空间不足",
+    "Read-only file system": "文件系统是只读的",
+    "File name too long": "文件名太长",
 }
 
 # code → its meaning in Chinese, beside diagnostics.CODES (docs/codes.md shows both).

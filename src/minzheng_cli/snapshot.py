@@ -9,13 +9,21 @@ from minzheng_cli import dates, engine
 from minzheng_cli.completeness import Completeness, completeness
 from minzheng_cli.engine import StatusResult
 from minzheng_cli.loading import Loaded
+from minzheng_cli.messages import Message, msg
 from minzheng_cli.models import Targets
+from minzheng_cli.ranking import UnitRank, rank_units
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
 
 
 class SnapshotProblem(Exception):
-    """The data cannot be evaluated (the targets file itself is broken) or a filter names nothing."""
+    """The data cannot be evaluated (the targets file itself is broken) or a filter names nothing.
+
+    `str(err)` is English; `err.detail` the message (`err.detail.render(lang)`)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.detail = message
 
 
 @dataclass(frozen=True)
@@ -31,13 +39,14 @@ class Snapshot:
     def clamped(self) -> bool:
         return self.requested != self.as_of
 
-    def ranking(self) -> list[engine.UnitRank]:
-        return engine.rank_units(self.targets, self.result, self.completeness)
+    def ranking(self) -> list[UnitRank]:
+        return rank_units(self.targets, self.result, self.completeness)
 
 
 def take(loaded: Loaded, requested: date) -> Snapshot:
     if loaded.targets is None:
-        raise SnapshotProblem(f"{loaded.data_dir}/targets.yaml has errors; run `minzheng validate` to see them")
+        raise SnapshotProblem(msg("{path}/targets.yaml has errors; run `minzheng validate` to see them",
+                                  path=loaded.data_dir))
     targets = loaded.targets
     as_of = dates.clamp(targets.plan, requested)
     result = engine.evaluate(targets, loaded.breakdown, loaded.reports, as_of)
@@ -53,16 +62,19 @@ def select(snap: Snapshot, unit: str | None = None, task: int | None = None,
     if unit is not None:
         found = targets.unit(unit)
         if found is None:
-            raise SnapshotProblem(f"unknown unit '{unit}'; units: {', '.join(u.id for u in targets.units)}")
+            raise SnapshotProblem(msg("unknown unit '{unit}'; units: {units}", unit=unit,
+                                      units=", ".join(u.id for u in targets.units)))
         chosen = [r for r in chosen if found in targets.reporters(r.indicator)]
         chosen = [replace(r, units=tuple(u for u in r.units if u.unit == unit)) for r in chosen]
     if task is not None:
         if task not in {t.number for t in targets.tasks}:
-            raise SnapshotProblem(f"there is no task {task}; tasks are numbered 1–{len(targets.tasks)}")
+            raise SnapshotProblem(msg("there is no task {task}; tasks are numbered 1–{n}", task=task,
+                                      n=len(targets.tasks)))
         chosen = [r for r in chosen if r.indicator.task == task]
     if only is not None:
         if only not in FILTER_WORDS:
             words = ", ".join([*engine.STATUSES, *engine.LIGHTS])
-            raise SnapshotProblem(f"--only '{only}' is neither a status nor a light; use one of {words}")
+            raise SnapshotProblem(msg("--only '{only}' is neither a status nor a light; use one of {words}",
+                                      only=only, words=words))
         chosen = [r for r in chosen if only in (r.status, r.light)]
     return StatusResult(snap.result.as_of, tuple(chosen))

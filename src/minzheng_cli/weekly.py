@@ -23,10 +23,11 @@ from fractions import Fraction
 
 from minzheng_cli import engine, snapshot
 from minzheng_cli.completeness import Completeness, Period, period_of
-from minzheng_cli.engine import IndicatorResult, UnitRank, UnitResult
+from minzheng_cli.engine import IndicatorResult, UnitResult
 from minzheng_cli.loading import Loaded
 from minzheng_cli.models import Targets
 from minzheng_cli.pace import pace as pace_at
+from minzheng_cli.ranking import UnitRank
 from minzheng_cli.snapshot import Snapshot
 
 PREVIOUS_DAYS = 7

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from minzheng_cli import entry
 from minzheng_cli.i18n import KIND, MILESTONE
+from minzheng_cli.messages import Message, Param, msg, os_reason
 from minzheng_cli.models import Ratio, Targets, Unit, Value
 
 if TYPE_CHECKING:
@@ -85,7 +86,13 @@ class Filled:
 
 
 class TemplateProblem(Exception):
-    """The file is not a workbook made by `minzheng template` (or cannot be read at all): one line, exit 2."""
+    """The file is not a workbook made by `minzheng template` (or cannot be read at all): one line, exit 2.
+
+    `str(err)` is English; `err.detail` the message (`err.detail.render(lang)`)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.detail = message
 
 
 def column_letter(column: int) -> str:
@@ -249,20 +256,23 @@ def read_workbook(path: str) -> Filled:
     try:
         size = os.path.getsize(path)
     except OSError as err:
-        raise TemplateProblem(f"cannot read {path}: {err.strerror or err}") from None
+        raise TemplateProblem(msg("cannot read {path}: {reason}", path=path, reason=os_reason(err))) from None
     if size > MAX_BYTES:
-        raise TemplateProblem(f"{path} is {size // (1024 * 1024)} MiB, larger than any report workbook "
-                              f"({MAX_BYTES // (1024 * 1024)} MiB at most)")
+        raise TemplateProblem(msg("{path} is {size} MiB, larger than any report workbook ({max} MiB at most)",
+                                  path=path, size=size // (1024 * 1024), max=MAX_BYTES // (1024 * 1024)))
     meta, values = _read(path, data_only=True)
     _, raw = _read(path, data_only=False)
     if meta.get("format") != FORMAT:
-        raise TemplateProblem(f"{path} was not made by `minzheng template` (no {META_SHEET} sheet with its "
-                              "metadata); make one with `minzheng template UNIT --as-of DATE -o FILE.xlsx`")
+        raise TemplateProblem(msg("{path} was not made by `minzheng template` (no {sheet} sheet with its metadata); "
+                                  "make one with `minzheng template UNIT --as-of DATE -o FILE.xlsx`",
+                                  path=path, sheet=META_SHEET))
     if meta.get("version") != VERSION:
-        raise TemplateProblem(f"{path} was made by another version of minzheng (template format "
-                              f"{meta.get('version')!r}, this one reads {VERSION!r}); make a new template")
+        raise TemplateProblem(msg("{path} was made by another version of minzheng (template format {found}, "
+                                  "this one reads {version}); make a new template",
+                                  path=path, found=repr(meta.get("version")), version=repr(VERSION)))
     if not meta.get("plan") or not meta.get("unit"):
-        raise TemplateProblem(f"{path}: the {META_SHEET} sheet lacks the plan or unit id; make a new template")
+        raise TemplateProblem(msg("{path}: the {sheet} sheet lacks the plan or unit id; make a new template",
+                                  path=path, sheet=META_SHEET))
 
     def cell(row: int, column: int) -> Cell:
         text = raw.get((row, column))
@@ -284,7 +294,8 @@ def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, i
     try:
         wb = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as err:  # openpyxl raises many kinds (zip, XML, KeyError…) for a file it cannot read
-        raise TemplateProblem(f"cannot read {path} as an Excel workbook (.xlsx): {_reason(err)}") from None
+        raise TemplateProblem(msg("cannot read {path} as an Excel workbook (.xlsx): {reason}", path=path,
+                                  reason=_reason(err))) from None
     try:
         if META_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
             return {}, {}
@@ -300,11 +311,15 @@ def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, i
                     cells[(c.row, c.column)] = value  # type: ignore[index]
         return meta, cells
     except Exception as err:
-        raise TemplateProblem(f"cannot read {path} as an Excel workbook (.xlsx): {_reason(err)}") from None
+        raise TemplateProblem(msg("cannot read {path} as an Excel workbook (.xlsx): {reason}", path=path,
+                                  reason=_reason(err))) from None
     finally:
         wb.close()
 
 
-def _reason(err: Exception) -> str:
+def _reason(err: Exception) -> Param:
+    """What openpyxl (or the zip reader under it) said, on one line; translated when it is the common case of a
+    file that is no .xlsx at all (a CSV or an old .xls renamed)."""
     text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    return text[:200]
+    not_zip = msg("File is not a zip file")
+    return not_zip if text == not_zip.template else text[:200]

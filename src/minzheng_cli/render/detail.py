@@ -7,9 +7,10 @@ from datetime import date
 from fractions import Fraction
 
 from minzheng_cli.completeness import Completeness, UnitCompleteness
-from minzheng_cli.engine import IndicatorResult, UnitRank
+from minzheng_cli.engine import IndicatorResult
 from minzheng_cli.i18n import KIND, Lang, t, word
 from minzheng_cli.models import Targets
+from minzheng_cli.ranking import UnitRank
 from minzheng_cli.render import fmt
 
 RIGHT, LEFT = "right", "left"

@@ -11,8 +11,9 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from minzheng_cli.engine import IndicatorResult, UnitRank
+from minzheng_cli.engine import IndicatorResult
 from minzheng_cli.i18n import Lang
+from minzheng_cli.ranking import UnitRank
 from minzheng_cli.render import fmt
 from minzheng_cli.render.report_words import Document, Section, Table
 from minzheng_cli.weekly import Weekly
