@@ -67,11 +67,14 @@ def test_nulls(loader: type) -> None:
 
 def test_marks_are_one_based_and_count_characters(loader: type) -> None:
     doc = yamlread.parse("名称: 已完成\nvalues:\n  \"1.1\": {numerator: 40, denominator: 45}\n")
-    assert doc.marks[("名称", KEY)] == Mark(1, 1)
-    assert doc.marks[("名称",)] == Mark(1, 5)  # 名称 is two characters, six bytes
-    assert doc.marks[("values", "1.1", KEY)] == Mark(3, 3)
-    assert doc.marks[("values", "1.1", "denominator")] == Mark(3, 39)
+    assert doc.marks == {}  # the fast path keeps no marks (DESIGN §4) ...
+    assert doc.mark(("名称", KEY)) == Mark(1, 1)  # ... and finds them when a diagnostic asks
+    assert doc.mark(("名称",)) == Mark(1, 5)  # 名称 is two characters, six bytes
+    assert doc.mark(("values", "1.1", KEY)) == Mark(3, 3)
+    assert doc.mark(("values", "1.1", "denominator")) == Mark(3, 39)
     assert doc.mark(("values", "1.1", "nothing", "deeper")) == Mark(3, 10)  # the nearest ancestor with a mark
+    kept = yamlread.parse("a: [x, y]\n", keep_marks=True)
+    assert kept.marks[("a", 1)] == Mark(1, 8) and kept.text is None
 
 
 # --- refusals --------------------------------------------------------------------------------------------

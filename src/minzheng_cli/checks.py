@@ -229,7 +229,7 @@ def report_values(targets: Targets, unit_id: str, values: dict[str, Any], notes:
         ind = _known_indicator(targets, ind_id, (*at, KEY), emit)
         if ind is None:
             continue
-        if unit is not None and unit not in targets.reporters(ind):
+        if unit is not None and not targets.reports(unit, ind):
             who = msg("the district unit") if ind.reported_by == "district" else msg("the townships")
             emit((*at, KEY), "not-reported-by-unit",
                  "indicator {id} ({name}) is reported by {who}, not by {unit}; remove it from this report",

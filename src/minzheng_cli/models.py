@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -131,19 +132,32 @@ class Targets(Strict):
     tasks: list[Task]
     indicators: list[Indicator]
 
+    # Look-ups by id, built once per plan: a province-scale run asks them millions of times.
+    @cached_property
+    def indicators_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in reversed(self.indicators)}  # reversed: the first of a duplicated id wins
+
+    @cached_property
+    def units_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in reversed(self.units)}
+
     def indicator(self, indicator_id: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == indicator_id), None)
+        return self.indicators_by_id.get(indicator_id)
 
     def unit(self, unit_id: str) -> Unit | None:
-        return next((u for u in self.units if u.id == unit_id), None)
+        return self.units_by_id.get(unit_id)
 
-    @property
+    @cached_property
     def townships(self) -> list[Unit]:
         return [u for u in self.units if u.kind != "district"]
 
-    @property
+    @cached_property
     def district(self) -> Unit:
         return next(u for u in self.units if u.kind == "district")
+
+    def reports(self, unit: Unit, indicator: Indicator) -> bool:
+        """Whether `unit` reports `indicator`: the district unit its own, every township the townships'."""
+        return (unit.kind == "district") == (indicator.reported_by == "district")
 
     def due(self, indicator: Indicator) -> date:
         return indicator.due or self.plan.end

@@ -45,9 +45,12 @@ class Mark:
 class Document:
     data: Any
     marks: dict[Path, Mark] = field(default_factory=dict)
+    text: str | None = None  # set when the marks were not kept: they are found again on first use
 
     def mark(self, path: Path) -> Mark:
         """The mark of `path`, or of its nearest ancestor that has one."""
+        if self.text is not None:  # the fast path skipped the marks: only a problem needs them (DESIGN §4)
+            self.marks, self.text = parse(self.text, keep_marks=True).marks, None
         path = tuple(path)
         while path:
             found = self.marks.get(path)
@@ -128,14 +131,23 @@ def read_bytes(path: str) -> bytes:
     return raw
 
 
-def parse(text: str) -> Document:
-    """Build the document from parser events; raise YamlProblem on the first refusal."""
-    doc = Document(data=None)
-    events = _events(text)
-    builder = _Builder(doc)
-    for event in events:
-        builder.feed(event)
+def parse(text: str, keep_marks: bool = False) -> Document:
+    """Build the document from parser events; raise YamlProblem on the first refusal.
+
+    Without `keep_marks` the positions are not recorded (most files have no problem); `Document.mark` parses
+    the text again, with marks, the first time a diagnostic needs one."""
+    doc = Document(data=None, text=None if keep_marks else text)
+    builder = _Builder(doc, keep_marks)
+    try:
+        for event in _events(text):
+            builder.feed(event)
+    except _NeedMarks:
+        return parse(text, keep_marks=True)
     return doc
+
+
+class _NeedMarks(Exception):
+    """A refusal whose message needs a position the fast path did not keep."""
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
@@ -215,8 +227,9 @@ def _mark(event: yaml.Event) -> Mark:
 class _Builder:
     """Turns a stream of events into plain data, one container on the stack per open collection."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, keep_marks: bool) -> None:
         self.doc = doc
+        self.marks: dict[Path, Mark] | None = doc.marks if keep_marks else None
         # each frame: [container, path, pending_key (mappings only), first-seen key marks]
         self.stack: list[list[Any]] = []
         self.documents = 0
@@ -260,16 +273,19 @@ class _Builder:
         self.stack.append([container, path, None, {}])
 
     def _add(self, event: yaml.Event, value: Any) -> Path:
+        marks = self.marks
         if not self.stack:
             self.doc.data = value
-            self.doc.marks[()] = _mark(event)
+            if marks is not None:
+                marks[()] = _mark(event)
             return ()
         frame = self.stack[-1]
         container, path = frame[0], frame[1]
         if isinstance(container, list):
             item_path = (*path, len(container))
             container.append(value)
-            self.doc.marks[item_path] = _mark(event)
+            if marks is not None:
+                marks[item_path] = _mark(event)
             return item_path
         if frame[2] is None:  # this node is a key
             if not isinstance(event, yaml.ScalarEvent):
@@ -278,18 +294,23 @@ class _Builder:
             key = str(event.value)
             first = frame[3].get(key)
             if first is not None:
+                if marks is None:
+                    raise _NeedMarks
                 raise YamlProblem("duplicate-key", msg("duplicate key '{key}' (first at line {line}, column {column}); "
                                                        "each key may appear once: remove or merge one of them",
                                                        key=key, line=first.line, column=first.column), *_pos(event))
-            frame[3][key] = _mark(event)
             frame[2] = key
-            self.doc.marks[(*path, key, KEY)] = _mark(event)
+            if marks is None:
+                frame[3][key] = True
+                return (*path, key, KEY)
+            frame[3][key] = marks[(*path, key, KEY)] = _mark(event)
             return (*path, key, KEY)
         key = frame[2]
         frame[2] = None
         container[key] = value
         entry_path = (*path, key)
-        self.doc.marks[entry_path] = _mark(event)
+        if marks is not None:
+            marks[entry_path] = _mark(event)
         return entry_path
 
 
