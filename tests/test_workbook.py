@@ -249,7 +249,10 @@ def test_help_does_not_import_openpyxl() -> None:
 def test_the_template_opens_in_a_real_spreadsheet_program(data: DataDir, tmp_path: Path) -> None:
     earlier(data)
     book = make(data, tmp_path)
-    subprocess.run(["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(book)],
+    # CSV filter options: comma-separated, '"' quoted, character set 76 = UTF-8
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path), str(book)],
                    capture_output=True, check=True, timeout=120)
     csv = (tmp_path / "nanxun.csv").read_text(encoding="utf-8", errors="replace")
     assert "新增持证护理员" in csv and "1.1" in csv
