@@ -1,0 +1,193 @@
+"""The data-entry commands (DESIGN §3): `new`, `template` and `import`, registered on the app of `cli`.
+
+Like every command, each parses its options, calls the core (`entry`, `workbook`, `importer`), and sets the exit
+code; the shared options and helpers live in `cli`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from minzheng_cli.cli import Common, DataOpt, LangOpt, _common, _load, _notice, app, fail, today
+from minzheng_cli.messages import msg, os_reason, suggestion
+
+if TYPE_CHECKING:
+    from minzheng_cli.i18n import Lang
+    from minzheng_cli.loading import Loaded
+    from minzheng_cli.models import Report, Targets, Unit
+
+UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="Unit id (folder name under progress/), e.g. shuanglin")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing report that holds other figures")]
+
+
+@app.command()
+def new(
+    ctx: typer.Context,
+    unit: UnitArg,
+    as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD (not after today)")],
+    submitted: Annotated[str | None, typer.Option("--submitted", metavar="DATE",
+                                                  help="Date handed in, for timeliness [default: none]")] = None,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write progress/UNIT/DATE.yaml: a report skeleton pre-filled with the unit's latest values."""
+    from minzheng_cli import entry
+
+    opts = _common(ctx, data, lang)
+    loaded, targets, found = _entry_unit(opts, unit)
+    day = _entry_day("--as-of", as_of, opts.lang)
+    handed = _entry_day("--submitted", submitted, opts.lang) if submitted else None
+    now = today(opts.lang)
+    problem = entry.date_problem(targets.plan, day, handed, now)
+    if problem:
+        fail(problem, 2, opts.lang)
+    path = entry.report_path(opts.data, found.id, day)
+    _entry_own_reports(opts, loaded, found.id, path)
+    text = entry.skeleton(targets, loaded.reports, found, day, handed)
+    written, diags = entry.check_text(targets, loaded.reports, path, found, text, now)
+    for d in diags:
+        typer.echo(d.as_text(opts.lang), err=True)
+    if written is None:
+        fail(msg("internal error: the skeleton of {path} does not validate; please report it", path=path), 1,
+             opts.lang)
+    _entry_save(opts, targets, path, text, written, force, dry_run=False)
+
+
+@app.command()
+def template(
+    ctx: typer.Context,
+    unit: UnitArg,
+    as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD")],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write")],
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Write a fill-in Excel workbook (报送表) for UNIT, pre-filled with its latest values; read back by import."""
+    from minzheng_cli import entry, workbook
+    from minzheng_cli.atomic import write_bytes
+    from minzheng_cli.i18n import t
+
+    opts = _common(ctx, data, lang)
+    if not output.lower().endswith(".xlsx"):
+        fail(msg("--output {output}: the workbook's name must end in .xlsx", output=output), 2, opts.lang)
+    loaded, targets, found = _entry_unit(opts, unit)
+    day = _entry_day("--as-of", as_of, opts.lang)
+    problem = entry.date_problem(targets.plan, day, None, None)  # a week not yet over is fine for a template
+    if problem:
+        fail(problem, 2, opts.lang)
+    _entry_own_reports(opts, loaded, found.id, entry.report_path(opts.data, found.id, day))
+    content = workbook.write_template(targets, found, day, entry.latest_values(targets, loaded.reports, found, day),
+                                      entry.last_report_date(loaded.reports, found, day))
+    try:
+        write_bytes(output, content)
+    except OSError as err:
+        fail(msg("cannot write {path}: {reason}", path=output, reason=os_reason(err)), 2, opts.lang)
+    typer.echo(output)
+    typer.echo(t("entry.wrote", opts.lang).format(path=output), err=True)
+
+
+@app.command("import")
+def import_workbook(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE.xlsx", help="A workbook made by `minzheng template`, filled in")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and print the report's YAML; write nothing")] = False,
+    force: ForceOpt = False,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Check a filled-in workbook like a report and write progress/UNIT/DATE.yaml (exit 1 invalid, 2 not a template)."""
+    from minzheng_cli import entry, importer, workbook
+    from minzheng_cli.diagnostics import ValidationReport
+    from minzheng_cli.render.diagnostics import summary_line
+
+    opts = _common(ctx, data, lang)
+    loaded, targets = _entry_data(opts)
+    try:
+        filled = workbook.read_workbook(file)
+        found = importer.unit_of(filled, targets)
+    except workbook.TemplateProblem as err:
+        fail(err.detail, 2, opts.lang)
+    result = importer.import_report(filled, targets, found, loaded.reports, opts.data, today(opts.lang))
+    for d in result.diagnostics:
+        typer.echo(importer.diagnostic_line(d, filled.path, d.text(opts.lang)), err=True)
+    if result.report is None or result.text is None:
+        summary = ValidationReport(result.diagnostics, files=1, reports=0)
+        fail(summary_line(summary, opts.lang), 1, opts.lang)
+    path = entry.report_path(opts.data, found.id, result.report.as_of)
+    _entry_own_reports(opts, loaded, found.id, path)
+    if dry_run:
+        typer.echo(result.text, nl=False)
+    _entry_save(opts, targets, path, result.text, result.report, force, dry_run)
+
+
+
+
+def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
+    loaded = _load(opts)
+    if loaded.targets is None:
+        for d in loaded.diagnostics:
+            typer.echo(d.as_text(opts.lang), err=True)
+        fail(msg("{path}/targets.yaml has errors; run `minzheng validate` to see them", path=opts.data), 2, opts.lang)
+    return loaded, loaded.targets
+
+
+def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
+    loaded, targets = _entry_data(opts)
+    found = targets.unit(unit)
+    if found is None:
+        from minzheng_cli.scalars import closest
+
+        hint = closest(unit, [u.id for u in targets.units])
+        fail(msg("unknown unit '{unit}'{hint} (units: {units})", unit=unit, hint=suggestion(hint),
+                 units=", ".join(u.id for u in targets.units)), 2, opts.lang)
+    return loaded, targets, found
+
+
+def _entry_day(option: str, given: str, lang: Lang) -> date:
+    from minzheng_cli import dates
+
+    try:
+        return dates.parse_day(given)
+    except dates.DateProblem as err:
+        fail(msg("{where}: {message}", where=option, message=err.detail), 2, lang)
+
+
+def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
+    """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
+    from minzheng_cli.entry import broken_reports
+
+    broken = broken_reports(opts.data, loaded.excluded, unit, replacing)
+    if broken:
+        fail(_notice("entry.own_broken", opts.lang, path=broken[0]), 1, opts.lang)
+
+
+def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool,
+                dry_run: bool) -> None:
+    """Write the report unless the file already holds it; another report there only with --force."""
+    from minzheng_cli import entry
+    from minzheng_cli.atomic import write_text
+    from minzheng_cli.i18n import t
+
+    state = entry.existing(path, written, targets, today(opts.lang))
+    if state == "same":
+        message = "entry.unchanged"
+    elif state == "different" and not force:
+        fail(_notice("entry.exists", opts.lang, path=path), 1, opts.lang)
+    else:
+        message = "entry.replaced" if state == "different" else "entry.wrote"
+    if dry_run:
+        typer.echo(t("entry.dry_run", opts.lang).format(path=path), err=True)
+        return
+    if message != "entry.unchanged":
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            write_text(path, text)
+        except OSError as err:
+            fail(msg("cannot write {path}: {reason}", path=path, reason=os_reason(err)), 2, opts.lang)
+    typer.echo(path)
+    typer.echo(t(message, opts.lang).format(path=path), err=True)
