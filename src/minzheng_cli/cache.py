@@ -25,7 +25,8 @@ from minzheng_cli.diagnostics import Diagnostic
 from minzheng_cli.messages import Message
 from minzheng_cli.models import Ratio, Report, Value
 
-FORMAT = 2  # 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang
+FORMAT = 3  # 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang;
+# 3: numbers as int or [numerator, denominator]
 
 
 def default_folder() -> Path:
@@ -105,8 +106,17 @@ class ReportCache:
                     os.unlink(temp)
 
 
-def _fraction(value: Fraction) -> str:
-    return f"{value.numerator}/{value.denominator}"
+def _fraction(value: Fraction) -> int | list[int]:
+    """An exact number as JSON: an int, or [numerator, denominator]; cheaper to read back than "n/d" text."""
+    return value.numerator if value.denominator == 1 else [value.numerator, value.denominator]
+
+
+def _number(raw: Any) -> Fraction:
+    if type(raw) is int:
+        return Fraction(raw)
+    if type(raw) is list and len(raw) == 2 and type(raw[0]) is int and type(raw[1]) is int and raw[1] > 0:
+        return Fraction(raw[0], raw[1])
+    raise ValueError(raw)
 
 
 def _encode_value(value: Value) -> Any:
@@ -119,9 +129,10 @@ def _encode_value(value: Value) -> Any:
 
 def _decode_value(raw: Any) -> Value:
     if "n" in raw:
-        return Fraction(raw["n"])
+        return _number(raw["n"])
     if "r" in raw:
-        return Ratio(numerator=Fraction(raw["r"][0]), denominator=Fraction(raw["r"][1]))
+        numerator, denominator = raw["r"]
+        return Ratio.model_construct(numerator=_number(numerator), denominator=_number(denominator))
     state = raw["m"]
     if state not in ("not_started", "in_progress", "done"):
         raise ValueError(state)
