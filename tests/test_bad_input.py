@@ -822,3 +822,10 @@ def test_a_broken_breakdown_is_excluded_by_name(data: DataDir) -> None:
     path = data.write_breakdown(BREAKDOWN.replace("nanxun: 60", "nanxun: -60"))
     loaded = data.load()
     assert loaded.breakdown is None and str(path) in loaded.excluded
+
+
+def test_large_figures_in_messages_are_exact_decimals(data: DataDir) -> None:
+    data.write_report("nanxun", "2025-01-03", 'unit: nanxun\nas_of: 2025-01-03\nvalues:\n  "1.1": 1234567.5\n')
+    data.write_report("nanxun", "2025-01-10", 'unit: nanxun\nas_of: 2025-01-10\nvalues:\n  "1.1": 1234567.25\n')
+    (d,) = [d for d in data.diagnostics() if d.code == "decreasing-cumulative"]
+    assert "1234567.25 is lower than 1234567.5" in d.message and "e+" not in d.message

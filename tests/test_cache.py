@@ -82,6 +82,19 @@ def test_a_corrupt_cache_is_ignored(reported: DataDir, garbage: bytes, monkeypat
     assert status_json(reported)[1] == expected
 
 
+@pytest.mark.parametrize("latest", ["2025-13-01", 20250630, None])
+def test_a_tampered_date_is_a_miss(reported: DataDir, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                   latest: object) -> None:
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
+    expected = status_json(reported)[1]
+    (file,) = (tmp_path / "c").iterdir()
+    document = json.loads(file.read_text(encoding="utf-8"))
+    for entry in document["entries"].values():
+        entry["latest"] = latest
+    file.write_text(json.dumps(document), encoding="utf-8")
+    assert status_json(reported)[1] == expected
+
+
 def test_a_tampered_entry_is_ignored(reported: DataDir, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
     expected = status_json(reported)[1]

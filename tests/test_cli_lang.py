@@ -40,16 +40,16 @@ ERRORS = [
      "--week: '2025-27' is not an ISO week; write YYYY-Www, e.g. 2025-W27"),
     (["report", "--week", "2025-W54"], 2, '--week："2025-W54"：2025 年没有第 54 周',
      "--week: '2025-W54': year 2025 has no week 54"),
-    (["status", "--as-of", "2025-13-01"], 2, '--as-of："2025-13-01"不是实际存在的日期',
-     "--as-of: '2025-13-01' is not a real calendar date"),
+    (["status", "--as-of", "2025-13-01"], 2, '--as-of："2025-13-01"不是实际存在的日期：请按 YYYY-MM-DD 填写正确的日期',
+     "--as-of: '2025-13-01' is not a real calendar date; write a date YYYY-MM-DD"),
     (["status", "--task", "9"], 2, "没有任务 9：任务序号为 1–3", "there is no task 9; tasks are numbered 1–3"),
     (["status", "--unit", "nowhere"], 2, '未知单位"nowhere"；现有单位：nanxun, shuanglin, xunxi, district',
      "unknown unit 'nowhere'; units: nanxun, shuanglin, xunxi, district"),
     (["new", "nanxum", "--as-of", "2025-07-14"], 2,
      '未知单位"nanxum"；是否应为"nanxun"？（现有单位：nanxun, shuanglin, xunxi, district）',
      "unknown unit 'nanxum'; did you mean 'nanxun'? (units: nanxun, shuanglin, xunxi, district)"),
-    (["new", "nanxun", "--as-of", "2025-7-14"], 2, '--as-of："2025-7-14"不是日期：请按 YYYY-MM-DD 格式填写，如 2025-06-30',
-     "--as-of: '2025-7-14' is not a date; write YYYY-MM-DD, e.g. 2025-06-30"),
+    (["new", "nanxun", "--as-of", "2025-7-14"], 2, '--as-of："2025-7-14"不是 YYYY-MM-DD 格式：请写 2025-07-14',
+     "--as-of: '2025-7-14' is not in the form YYYY-MM-DD; write 2025-07-14"),
     (["new", "nanxun", "--as-of", "2024-12-31"], 2, "--as-of 2024-12-31 不在计划期 2025-01-01 – 2025-12-31 内",
      "--as-of 2024-12-31 is outside the plan period 2025-01-01 – 2025-12-31"),
     (["new", "nanxun", "--as-of", "2025-07-14", "--submitted", "2025-07-20"], 2,
@@ -76,8 +76,9 @@ def test_a_bad_minzheng_today_in_both_languages(data: DataDir) -> None:
     env: dict[str, str | None] = {"MINZHENG_TODAY": "someday"}
     chinese = run(data, "status", env=env)
     english = run(data, "--lang", "en", "status", env=env)
-    assert (chinese.exit_code, chinese.stderr) == (2, 'MINZHENG_TODAY="someday" 不是 YYYY-MM-DD 格式的日期\n')
-    assert (english.exit_code, english.stderr) == (2, "MINZHENG_TODAY='someday' is not a date YYYY-MM-DD\n")
+    assert (chinese.exit_code, chinese.stderr) == (2, '环境变量 MINZHENG_TODAY："someday"不是日期：请按 YYYY-MM-DD 格式填写日期\n')
+    assert (english.exit_code, english.stderr) == (
+        2, "MINZHENG_TODAY: 'someday' is not a date; write a date in the form YYYY-MM-DD\n")
     assert run(data, "validate", "--lang", "en", env=env).stderr == english.stderr
 
 
@@ -224,9 +225,9 @@ def test_workbooks_that_are_no_template_in_both_languages(data: DataDir, tmp_pat
 def test_date_problems_are_value_errors_with_a_message() -> None:
     with pytest.raises(ValueError) as info:
         dates.parse_day("june")
-    assert str(info.value) == "'june' is not a date; write YYYY-MM-DD, e.g. 2025-06-30"
+    assert str(info.value) == "'june' is not a date; write a date in the form YYYY-MM-DD"
     assert isinstance(info.value, dates.DateProblem)
-    assert info.value.detail.render("zh") == '"june"不是日期：请按 YYYY-MM-DD 格式填写，如 2025-06-30'
+    assert info.value.detail.render("zh") == '"june"不是日期：请按 YYYY-MM-DD 格式填写日期'
 
 
 def test_os_reasons_are_translated_only_when_the_system_says_the_known_words() -> None:

@@ -323,8 +323,8 @@ def test_entry_point_on_hostile_files_no_traceback(data: DataDir) -> None:
     bad_today = subprocess.run([sys.executable, "-m", "minzheng_cli", "validate"], capture_output=True, text=True,
                                env={**env, "MINZHENG_TODAY": "someday"}, timeout=60)
     assert bad_today.returncode == 2
-    assert bad_today.stderr == 'MINZHENG_TODAY="someday" 不是 YYYY-MM-DD 格式的日期\n'
+    assert bad_today.stderr == '环境变量 MINZHENG_TODAY："someday"不是日期：请按 YYYY-MM-DD 格式填写日期\n'
     in_english = subprocess.run([sys.executable, "-m", "minzheng_cli", "--lang", "en", "validate"], capture_output=True,
                                 text=True, env={**env, "MINZHENG_TODAY": "someday"}, timeout=60)
     assert in_english.returncode == 2
-    assert in_english.stderr == "MINZHENG_TODAY='someday' is not a date YYYY-MM-DD\n"
+    assert in_english.stderr == "MINZHENG_TODAY: 'someday' is not a date; write a date in the form YYYY-MM-DD\n"

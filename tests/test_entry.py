@@ -15,6 +15,7 @@ from minzheng_cli import entry
 from minzheng_cli.cli import app
 from minzheng_cli.loading import load_report
 from minzheng_cli.models import Ratio
+from minzheng_cli.scalars import number_text
 
 runner = CliRunner()
 ENV = {"MINZHENG_DATA": None, "MINZHENG_TODAY": TODAY.isoformat()}
@@ -122,7 +123,7 @@ def test_an_identical_report_is_unchanged(data: DataDir) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["new", "nanxum", "--as-of", "2025-07-14"], "unknown unit 'nanxum'; did you mean 'nanxun'?"),
-    (["new", "nanxun", "--as-of", "2025-7-14"], "--as-of: '2025-7-14' is not a date; write YYYY-MM-DD"),
+    (["new", "nanxun", "--as-of", "2025-7-14"], "--as-of: '2025-7-14' is not in the form YYYY-MM-DD; write 2025-07-14"),
     (["new", "nanxun", "--as-of", "2024-12-31"], "--as-of 2024-12-31 is outside the plan period"),
     (["new", "nanxun", "--as-of", "2025-07-16"], "--as-of 2025-07-16 is after today (2025-07-15)"),
     (["new", "nanxun", "--as-of", "2025-07-14", "--submitted", "2025-07-20"], "--submitted 2025-07-20 is after today"),
@@ -146,7 +147,7 @@ def test_new_refuses_while_one_of_the_units_reports_is_broken(data: DataDir) -> 
 def test_number_text_is_an_exact_plain_decimal() -> None:
     cases = {Fraction(12): "12", Fraction(25, 2): "12.5", Fraction(-1, 4): "-0.25", Fraction(1, 10**7): "0.0000001",
              Fraction(0): "0", Fraction(1234567, 1000): "1234.567"}
-    assert {entry.number_text(x): x for x in cases} == {v: k for k, v in cases.items()}
+    assert {number_text(x): x for x in cases} == {v: k for k, v in cases.items()}
 
 
 def test_report_yaml_notes_with_quotes_and_line_breaks_read_back(data: DataDir, tmp_path: Path) -> None:

@@ -212,3 +212,10 @@ def test_a_broken_breakdown_is_named_and_exits_1(filled: DataDir) -> None:
     code, out, err = invoke(filled, "status", "--as-of", "2025-06-30", "--format", "json")
     assert code == 1 and str(path) in err
     assert json.loads(out)["indicators"][0]["units"][0]["quota"] is None
+
+
+def test_full_width_dates_and_weeks_are_refused_with_advice(filled: DataDir) -> None:
+    code, _, err = invoke(filled, "--lang", "en", "status", "--as-of", "２０２５-０６-３０")
+    assert code == 2 and "full-width" in err and "2025-06-30" in err
+    code, _, err = invoke(filled, "--lang", "en", "report", "--week", "２０２５-W２７")
+    assert code == 2 and "not an ISO week" in err

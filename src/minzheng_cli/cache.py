@@ -74,17 +74,15 @@ class ReportCache:
         if not isinstance(entry, dict) or entry.get("sha") != content:
             return None
         try:
+            # a report checked against a later 'today' may now be in the future: check it again
+            if date.fromisoformat(entry["latest"]) > today:
+                return None
             found = _decode(entry, display)
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             return None
-        report = found[0]
-        latest = entry.get("latest")
-        # a report checked against a later 'today' may now be in the future: check it again
-        if not isinstance(latest, str) or date.fromisoformat(latest) > today:
-            return None
         self.new[key] = entry
         self.hits += 1
-        return report, found[1]
+        return found
 
     def put(self, key: str, content: str, report: Report | None, diagnostics: list[Diagnostic], latest: date) -> None:
         self.new[key] = {"sha": content, "latest": latest.isoformat(), "report": _encode_report(report),

@@ -49,7 +49,8 @@ def _closest(word: str, choices: list[str], emit: Emit) -> str | None:
 
 
 def _fmt(number: Fraction) -> str:
-    return str(number.numerator) if number.denominator == 1 else f"{float(number):g}"
+    """A figure in a message exactly as a file would hold it: 1234567.5, never 1.23457e+06."""
+    return scalars.number_text(number)
 
 
 def plan_checks(targets: Targets, emit: Emit) -> None:

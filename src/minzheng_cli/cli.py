@@ -73,10 +73,12 @@ def today(lang: Lang) -> date:
     """Today, or MINZHENG_TODAY (YYYY-MM-DD) to reproduce a run as of another day (exit 2 when it is no date)."""
     fixed = os.environ.get("MINZHENG_TODAY")
     if fixed:
+        from minzheng_cli.dates import parse_day
+
         try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            fail(msg("MINZHENG_TODAY={value} is not a date YYYY-MM-DD", value=quote(fixed)), 2, lang)
+            return parse_day(fixed)
+        except ValueError as err:
+            fail(msg("MINZHENG_TODAY: {problem}", problem=getattr(err, "detail", str(err))), 2, lang)
     return date.today()
 
 

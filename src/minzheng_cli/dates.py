@@ -7,6 +7,7 @@ from datetime import date
 
 from minzheng_cli.messages import Message, msg, quote
 from minzheng_cli.models import Plan
+from minzheng_cli.scalars import ScalarError, parse_date
 
 
 class DateProblem(ValueError):
@@ -24,18 +25,17 @@ def clamp(plan: Plan, day: date) -> date:
 
 
 def parse_day(text: str) -> date:
-    """A date YYYY-MM-DD from the command line; DateProblem (a ValueError) with a plain message otherwise."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise DateProblem(msg("{text} is not a date; write YYYY-MM-DD, e.g. 2025-06-30", text=quote(text)))
+    """A date YYYY-MM-DD from the command line, read exactly as a date in a file (full-width digits, 2025/6/30 …
+    get the same advice); DateProblem (a ValueError) otherwise."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise DateProblem(msg("{text} is not a real calendar date", text=quote(text))) from None
+        return parse_date(text)
+    except ScalarError as err:
+        raise DateProblem(err.detail) from None
 
 
 def week_end(text: str) -> date:
     """The Sunday that ends ISO week 'YYYY-Www' (the report date of that week); DateProblem otherwise."""
-    m = re.fullmatch(r"(\d{4})-?W(\d{2})", text)
+    m = re.fullmatch(r"([0-9]{4})-?W([0-9]{2})", text)
     if not m:
         raise DateProblem(msg("{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27", text=quote(text)))
     year, week = int(m.group(1)), int(m.group(2))

@@ -16,7 +16,6 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from fractions import Fraction
 from pathlib import PurePath
 from typing import Literal
 
@@ -28,6 +27,7 @@ from minzheng_cli.i18n import MILESTONE
 from minzheng_cli.loading import load_report, read_document
 from minzheng_cli.messages import Message, msg
 from minzheng_cli.models import Indicator, Plan, Ratio, Report, Targets, Unit, Value
+from minzheng_cli.scalars import number_text
 from minzheng_cli.yamlread import Document, Mark
 
 # Units of measure that count whole things: a figure in them is a whole number (checked on import).
@@ -57,18 +57,6 @@ def last_report_date(reports: Iterable[Report], unit: Unit, as_of: date) -> date
     """The date of the unit's latest report before `as_of`."""
     days = [r.as_of for r in reports if r.unit == unit.id and r.as_of < as_of]
     return max(days, default=None)
-
-
-def number_text(number: Fraction) -> str:
-    """A number as an exact plain decimal (12, 12.5, -0.25): what a report file holds."""
-    if number.denominator == 1:
-        return str(number.numerator)
-    for places in range(1, 40):
-        scaled = number * 10**places
-        if scaled.denominator == 1:
-            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-            return ("-" if number < 0 else "") + digits[:-places] + "." + digits[-places:]
-    return f"{float(number):.10f}".rstrip("0")  # not a finite decimal: never read from a file
 
 
 def value_text(value: Value) -> str:

@@ -25,6 +25,7 @@ from minzheng_cli.diagnostics import Diagnostic, sorted_diagnostics
 from minzheng_cli.loading import check_report
 from minzheng_cli.messages import Message, msg
 from minzheng_cli.models import Indicator, Report, Targets, Unit
+from minzheng_cli.scalars import number_text
 from minzheng_cli.workbook import FIRST_ROW, SHEET, Cell, Filled, FilledRow, TemplateProblem
 from minzheng_cli.yamlread import KEY, Document, Mark, Path
 
@@ -208,7 +209,7 @@ class _Reader:
         if isinstance(value, int):
             return str(value)
         if isinstance(value, float):
-            return entry.number_text(Fraction(Decimal(repr(value)))) if math.isfinite(value) else str(value)
+            return number_text(Fraction(Decimal(repr(value)))) if math.isfinite(value) else str(value)
         if isinstance(value, str):
             return value.strip()
         return str(value)

@@ -303,9 +303,7 @@ ZH: dict[str, str] = {
     "cannot read {path} as an Excel workbook (.xlsx): {reason}": "无法把 {path} 作为 Excel 工作簿（.xlsx）读取：{reason}",
     "File is not a zip file": "文件不是 zip 格式，而 .xlsx 工作簿都是 zip 格式（是不是把 CSV 或旧版 .xls 文件改了扩展名？）",
     # --- the command line (cli, snapshot, dates) --------------------------------------------------------
-    "MINZHENG_TODAY={value} is not a date YYYY-MM-DD": "MINZHENG_TODAY={value} 不是 YYYY-MM-DD 格式的日期",
-    "{text} is not a date; write YYYY-MM-DD, e.g. 2025-06-30": "{text}不是日期：请按 YYYY-MM-DD 格式填写，如 2025-06-30",
-    "{text} is not a real calendar date": "{text}不是实际存在的日期",
+    "MINZHENG_TODAY: {problem}": "环境变量 MINZHENG_TODAY：{problem}",
     "{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27": "{text}不是 ISO 周：请写成 YYYY-Www，如 2025-W27",
     "{text}: year {year} has no week {week}": "{text}：{year} 年没有第 {week} 周",
     "give --week or --as-of, not both": "--week 和 --as-of 只能给出其中一个",

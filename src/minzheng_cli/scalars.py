@@ -206,3 +206,15 @@ def closest(word: str, choices: list[str]) -> str | None:
 
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
     return found[0] if found else None
+
+
+def number_text(number: Fraction) -> str:
+    """A number as an exact plain decimal (12, 12.5, -0.25): what a report file holds."""
+    if number.denominator == 1:
+        return str(number.numerator)
+    for places in range(1, 40):
+        scaled = number * 10**places
+        if scaled.denominator == 1:
+            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+            return ("-" if number < 0 else "") + digits[:-places] + "." + digits[-places:]
+    return f"{float(number):.10f}".rstrip("0")  # not a finite decimal: never read from a file

@@ -23,6 +23,7 @@ from minzheng_cli import entry
 from minzheng_cli.i18n import KIND, MILESTONE
 from minzheng_cli.messages import Message, Param, msg, os_reason
 from minzheng_cli.models import Ratio, Targets, Unit, Value
+from minzheng_cli.scalars import number_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -224,7 +225,7 @@ def _shown(value: Value | None) -> str | int | float:
     if value is None:
         return "—"
     if isinstance(value, Ratio):
-        return f"{entry.number_text(value.numerator)}/{entry.number_text(value.denominator)}"
+        return f"{number_text(value.numerator)}/{number_text(value.denominator)}"
     if isinstance(value, str):
         return MILESTONE[value][0]
     return _cell_number(value) or 0
