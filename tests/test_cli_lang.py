@@ -76,7 +76,8 @@ def test_a_bad_minzheng_today_in_both_languages(data: DataDir) -> None:
     env: dict[str, str | None] = {"MINZHENG_TODAY": "someday"}
     chinese = run(data, "status", env=env)
     english = run(data, "--lang", "en", "status", env=env)
-    assert (chinese.exit_code, chinese.stderr) == (2, '环境变量 MINZHENG_TODAY："someday"不是日期：请按 YYYY-MM-DD 格式填写日期\n')
+    assert (chinese.exit_code, chinese.stderr) == (
+        2, '环境变量 MINZHENG_TODAY："someday"不是日期：请按 YYYY-MM-DD 格式填写日期\n')
     assert (english.exit_code, english.stderr) == (
         2, "MINZHENG_TODAY: 'someday' is not a date; write a date in the form YYYY-MM-DD\n")
     assert run(data, "validate", "--lang", "en", env=env).stderr == english.stderr

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 import typer
 
 from minzheng_cli import __version__
-from minzheng_cli.messages import Message, msg, os_reason, quote, suggestion, text
+from minzheng_cli.messages import Message, msg, os_reason, suggestion, text
 
 if TYPE_CHECKING:
     from minzheng_cli.i18n import Lang
