@@ -829,3 +829,9 @@ def test_large_figures_in_messages_are_exact_decimals(data: DataDir) -> None:
     data.write_report("nanxun", "2025-01-10", 'unit: nanxun\nas_of: 2025-01-10\nvalues:\n  "1.1": 1234567.25\n')
     (d,) = [d for d in data.diagnostics() if d.code == "decreasing-cumulative"]
     assert "1234567.25 is lower than 1234567.5" in d.message and "e+" not in d.message
+
+
+def test_values_are_checked_even_when_the_header_is_broken(data: DataDir) -> None:
+    data.write_report("nanxun", "2025-01-10", 'unit: nanxun\nas_of: 2025/01/10\nvalues:\n  "1.1": 150人\n')
+    codes = sorted(d.code for d in data.diagnostics())
+    assert codes == ["bad-date", "bad-number"]  # both at once: the clerk fixes the file in one round

@@ -20,13 +20,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli import checks, entry, scalars
+from minzheng_cli import entry, scalars
 from minzheng_cli.diagnostics import Diagnostic, sorted_diagnostics
 from minzheng_cli.loading import check_report
 from minzheng_cli.messages import Message, msg
 from minzheng_cli.models import Indicator, Report, Targets, Unit
 from minzheng_cli.scalars import number_text
-from minzheng_cli.workbook import FIRST_ROW, SHEET, Cell, Filled, FilledRow, TemplateProblem
+from minzheng_cli.workbook import SHEET, Cell, Filled, FilledRow, TemplateProblem
 from minzheng_cli.yamlread import KEY, Document, Mark, Path
 
 
@@ -66,11 +66,6 @@ def import_report(filled: Filled, targets: Targets, unit: Unit, reports: Sequenc
     reader = _Reader(filled, targets)
     doc = reader.document(unit)
     report, diags = check_report(doc, filled.path, unit.id, None, targets, today)
-    if report is None and not any(d.line >= FIRST_ROW for d in diags):
-        # a header cell stopped the checks before the values (as a broken `as_of:` line does): check them too,
-        # so that the clerk sees every problem of the sheet at once
-        checks.report_values(targets, unit.id, doc.data["values"], doc.data["notes"],
-                             checks.emitter(doc, filled.path, diags))
     diags = [*diags, *reader.diagnostics]
     if report is None or any(d.severity == "error" for d in diags):
         return Imported(unit, None, None, sorted_diagnostics(diags))

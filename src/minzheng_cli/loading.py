@@ -223,8 +223,12 @@ def check_report(doc: Document, display: str, unit_folder: str, file_name: str |
              name=str(file_name))
     form, shape = validate_model(ReportFile, doc, display, msg("a progress report"))
     diags.extend(shape)
-    if form is None:  # a few file-level problems and the (already capped) shape problems
-        return None, diags
+    if form is None:  # a header problem: still check the values, so the clerk sees every problem at once
+        data = doc.data if isinstance(doc.data, dict) else {}
+        values, notes = data.get("values"), data.get("notes")
+        if isinstance(values, dict):
+            checks.report_values(targets, unit_folder, values, notes if isinstance(notes, dict) else {}, emit)
+        return None, capped(sorted_diagnostics(diags), display)
     if form.unit != unit_folder:
         emit(("unit",), "unit-mismatch", "unit '{unit}' differs from the folder '{folder}'; "
              "move the file into progress/{unit}/ or correct `unit`", unit=form.unit, folder=unit_folder)
