@@ -13,32 +13,18 @@ import contextlib
 import hashlib
 import json
 import os
-import sys
-import tempfile
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from minzheng_cli import __version__
+from minzheng_cli import __version__, atomic
 from minzheng_cli.diagnostics import Diagnostic
 from minzheng_cli.messages import Message
 from minzheng_cli.models import Ratio, Report, Value
 
 FORMAT = 3  # 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang;
 # 3: numbers as int or [numerator, denominator]
-
-
-def default_folder() -> Path:
-    configured = os.environ.get("MINZHENG_CACHE")
-    if configured:
-        return Path(configured)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "minzheng" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "minzheng"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minzheng"
 
 
 def digest(raw: bytes) -> str:
@@ -92,16 +78,9 @@ class ReportCache:
         if self.new == self.old:
             return
         document = {"stamp": self.stamp, "entries": self.new}
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # an unwritable cache only costs time
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".reports-", suffix=".tmp", dir=self.file.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    json.dump(document, out, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temp, self.file)
-            finally:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
+            atomic.write_text(self.file, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
 
 
 def _fraction(value: Fraction) -> int | list[int]:

@@ -249,7 +249,7 @@ def _typed_value(ind: Indicator, raw: Any, at: Path, emit: Emit) -> Value | None
         word = raw.strip() if isinstance(raw, str) else raw
         if isinstance(word, str) and word in MILESTONE_WORDS:
             return MILESTONE_WORDS[word]
-        old = isinstance(word, str) and word.lower() in {"yes", "no", "on", "off", "true", "false", "y", "n"}
+        old = isinstance(word, str) and word.lower() in scalars.YAML11_WORDS
         emit(at, "bad-status", "{id} is a milestone; {found}{old} is not a status: write one of "
              "not_started, in_progress, done (or 未开始, 进行中, 已完成)",
              id=ind.id, found=scalars.describe(raw), old=msg(" (older YAML reads it as true/false)") if old else "")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 
 import typer
@@ -80,6 +81,19 @@ def today(lang: Lang) -> date:
         except ValueError as err:
             fail(msg("MINZHENG_TODAY: {problem}", problem=getattr(err, "detail", str(err))), 2, lang)
     return date.today()
+
+
+def cache_folder() -> Path:
+    """MINZHENG_CACHE, or the user's cache folder (read here: the core never looks at the environment)."""
+    configured = os.environ.get("MINZHENG_CACHE")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "minzheng" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "minzheng"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minzheng"
 
 
 def fail(message: str | Message, code: int, lang: Lang) -> NoReturn:
@@ -378,11 +392,10 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
 
 
 def _load(opts: Common) -> Loaded:
-    from minzheng_cli.cache import default_folder
     from minzheng_cli.loading import DataNotFound, load_data
 
     try:
-        loaded = load_data(opts.data, today(opts.lang), default_folder() if opts.cache else None)
+        loaded = load_data(opts.data, today(opts.lang), cache_folder() if opts.cache else None)
     except DataNotFound as err:
         fail(err.text(opts.lang), 2, opts.lang)
     import gc

@@ -316,7 +316,14 @@ def judge(
         return "ahead", "green"
     if gap <= lights.tolerance:
         return "on_pace", "green"
-    return "behind", ("red" if gap > lights.red else "yellow")
+    return "behind", light_of_gap(gap, lights)
+
+
+def light_of_gap(gap: Fraction, lights: Lights) -> Light:
+    """红黄绿灯 of a gap behind pace, in points: green up to the tolerance (or ahead), red past `red`, else yellow."""
+    if gap <= lights.tolerance:
+        return "green"
+    return "red" if gap > lights.red else "yellow"
 
 
 # ----------------------------------------------------------------------------------------------------

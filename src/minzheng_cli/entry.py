@@ -37,7 +37,7 @@ MILESTONE_HINT = "未开始 | 进行中 | 已完成"
 
 def unit_indicators(targets: Targets, unit: Unit) -> list[Indicator]:
     """The indicators `unit` reports, in the plan's order."""
-    return [ind for ind in targets.indicators if unit in targets.reporters(ind)]
+    return [ind for ind in targets.indicators if targets.reports(unit, ind)]
 
 
 def counts_whole(ind: Indicator) -> bool:

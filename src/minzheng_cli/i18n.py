@@ -44,17 +44,14 @@ TEXT: dict[str, tuple[str, str]] = {
                           "problems found: {files} files ({reports} reports), {errors} errors, {warnings} warnings"),
     "excluded": ("已排除有错误的文件（请先运行 minzheng validate）：{path}",
                  "excluded a file with errors (run minzheng validate): {path}"),
-    "excluded.count": ("{n} 个文件有错误，结果不含其数据", "{n} files with errors; the figures leave them out"),
     "clamped": ("日期 {given} 不在计划期内，已按 {used} 计算", "date {given} is outside the plan period; using {used}"),
     "col.id": ("编号", "ID"),
     "col.task": ("任务", "Task"),
     "col.name": ("指标", "Indicator"),
     "col.target": ("目标", "Target"),
     "col.actual": ("实际", "Actual"),
-    "col.uom": ("单位", "Unit"),
     "col.completion": ("完成率", "Completion"),
     "col.pace": ("序时进度", "Pace"),
-    "col.progress": ("进度", "Progress"),
     "col.status": ("状态", "Status"),
     "col.light": ("灯", "Light"),
     "col.unit": ("单位", "Unit"),
@@ -95,7 +92,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "entry.own_broken": ("本单位的报送 {path} 有错误，未写入：预填和校验需要本单位全部报送，请先修正（minzheng validate）",
                          "{path}, a report of this unit, has errors; nothing written: the pre-fill and the checks "
                          "need all of the unit's reports (run minzheng validate and fix it first)"),
-    "none": ("—", "—"),
 }
 
 

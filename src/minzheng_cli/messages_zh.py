@@ -309,7 +309,6 @@ ZH: dict[str, str] = {
     "give --week or --as-of, not both": "--week 和 --as-of 只能给出其中一个",
     "no indicator '{id}'{hint}": '没有指标"{id}"{hint}',
     "unknown unit '{unit}'{hint} (units: {units})": '未知单位"{unit}"{hint}（现有单位：{units}）',
-    "unknown unit '{unit}'; units: {units}": '未知单位"{unit}"；现有单位：{units}',
     "there is no task {task}; tasks are numbered 1–{n}": "没有任务 {task}：任务序号为 1–{n}",
     "--only '{only}' is neither a status nor a light; use one of {words}":
         '--only 的"{only}"既不是状态也不是灯色：请用以下之一：{words}',

@@ -36,7 +36,7 @@ class ScalarError(ValueError):
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_YAML11_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off"}
+YAML11_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off"}
 
 
 def _show(text: str) -> Quote:
@@ -57,7 +57,7 @@ def _number_hint(text: str) -> Message | None:
     folded = unicodedata.normalize("NFKC", t)
     if folded != t:
         return _folded_hint(t, folded, _DECIMAL, _number_hint, msg("a plain decimal number such as 150 or 12.5"))
-    if t.lower() in _YAML11_WORDS:
+    if t.lower() in YAML11_WORDS:
         return msg("{text} is a word, not a number (older YAML would read it as true/false); write a number",
                    text=_show(t))
     if t.lower() in {".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf", "infinity"}:

@@ -9,9 +9,10 @@ from minzheng_cli import dates, engine
 from minzheng_cli.completeness import Completeness, completeness
 from minzheng_cli.engine import StatusResult
 from minzheng_cli.loading import Loaded
-from minzheng_cli.messages import Message, msg
+from minzheng_cli.messages import Message, msg, suggestion
 from minzheng_cli.models import Targets
 from minzheng_cli.ranking import UnitRank, rank_units
+from minzheng_cli.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
 
@@ -62,9 +63,10 @@ def select(snap: Snapshot, unit: str | None = None, task: int | None = None,
     if unit is not None:
         found = targets.unit(unit)
         if found is None:
-            raise SnapshotProblem(msg("unknown unit '{unit}'; units: {units}", unit=unit,
-                                      units=", ".join(u.id for u in targets.units)))
-        chosen = [r for r in chosen if found in targets.reporters(r.indicator)]
+            ids = [u.id for u in targets.units]
+            raise SnapshotProblem(msg("unknown unit '{unit}'{hint} (units: {units})", unit=unit,
+                                      hint=suggestion(closest(unit, ids)), units=", ".join(ids)))
+        chosen = [r for r in chosen if targets.reports(found, r.indicator)]
         chosen = [replace(r, units=tuple(u for u in r.units if u.unit == unit)) for r in chosen]
     if task is not None:
         if task not in {t.number for t in targets.tasks}:

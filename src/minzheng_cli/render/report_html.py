@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from minzheng_cli.engine import IndicatorResult
+from minzheng_cli.engine import IndicatorResult, light_of_gap
 from minzheng_cli.i18n import Lang
 from minzheng_cli.ranking import UnitRank
 from minzheng_cli.render import fmt
@@ -176,9 +176,7 @@ def _light(score: Fraction | None, weekly: Weekly) -> str | None:
     """A township's colour by the plan's light rule, its mean progress against the year's 序时进度."""
     if score is None:
         return None
-    lights = weekly.targets.plan.lights
-    gap = (weekly.plan_pace - score) * 100
-    return "green" if gap <= lights.tolerance else "red" if gap > lights.red else "yellow"
+    return light_of_gap((weekly.plan_pace - score) * 100, weekly.targets.plan.lights)
 
 
 def units_chart(ranking: tuple[UnitRank, ...], weekly: Weekly, lang: Lang) -> str:
