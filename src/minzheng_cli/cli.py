@@ -255,7 +255,7 @@ def show(
 
         hint = closest(indicator, [i.id for i in snap.targets.indicators])
         fail(msg("no indicator '{id}'{hint}", id=indicator, hint=suggestion(hint)), 2, opts.lang)
-    points = engine.history(snap.targets, snap.loaded.reports, indicator, snap.as_of)
+    points = engine.history(snap.targets, snap.index, indicator, snap.as_of)
     facts = detail.indicator_facts(snap.targets, result, opts.lang)
     tables = [detail.history_table(result, points, opts.lang, len(snap.targets.townships))]
     if result.units:

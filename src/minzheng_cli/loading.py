@@ -173,8 +173,8 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def load_targets(path: str, display: str) -> tuple[Targets | None, list[Diagnostic]]:
-    doc = read_document(path, display)
+def load_targets(path: str, display: str, raw: bytes | None = None) -> tuple[Targets | None, list[Diagnostic]]:
+    doc = read_document(path, display, raw)
     if isinstance(doc, Diagnostic):
         return None, [doc]
     targets, diags = validate_model(Targets, doc, display, "targets.yaml")
@@ -271,7 +271,11 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     if not targets_path.is_file():
         raise DataNotFound(msg("no targets file at '{path}'; the data folder needs targets.yaml "
                                "(point elsewhere with --data DIR or MINZHENG_DATA)", path=str(targets_path)))
-    targets, diags = load_targets(str(targets_path), str(targets_path))
+    try:
+        raw_targets: bytes | None = read_bytes(str(targets_path))
+    except (OSError, YamlProblem):
+        raw_targets = None  # load_targets reads it again and says what is wrong
+    targets, diags = load_targets(str(targets_path), str(targets_path), raw_targets)
     loaded = Loaded(data_dir, targets, None, [], list(diags), files=1)
     if targets is None:
         return loaded
@@ -283,11 +287,8 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
             loaded.excluded.append(str(breakdown_path))
         loaded.diagnostics.extend(more)
     store = None
-    if cache_folder is not None:
-        try:
-            store = ReportCache(cache_folder, data_dir, digest(targets_path.read_bytes()))
-        except OSError:
-            store = None
+    if cache_folder is not None and raw_targets is not None:  # valid targets were read from raw_targets
+        store = ReportCache(cache_folder, data_dir, digest(raw_targets))
     _load_reports(root / "progress", targets, today, loaded, store)
     if store is not None:
         store.save()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from minzheng_cli import dates, engine
 from minzheng_cli.completeness import Completeness, completeness
@@ -34,7 +35,11 @@ class Snapshot:
     requested: date
     as_of: date
     result: StatusResult
-    completeness: Completeness
+    index: engine.ValueIndex  # the reports sorted for look-ups, shared by every evaluation of this data
+
+    @cached_property
+    def completeness(self) -> Completeness:
+        return completeness(self.targets, self.loaded.reports, self.as_of)
 
     @property
     def clamped(self) -> bool:
@@ -44,15 +49,16 @@ class Snapshot:
         return rank_units(self.targets, self.result, self.completeness)
 
 
-def take(loaded: Loaded, requested: date) -> Snapshot:
+def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None) -> Snapshot:
+    """The data evaluated at `requested` clamped into the plan; `index` from an earlier snapshot of the same data."""
     if loaded.targets is None:
         raise SnapshotProblem(msg("{path}/targets.yaml has errors; run `minzheng validate` to see them",
                                   path=loaded.data_dir))
     targets = loaded.targets
     as_of = dates.clamp(targets.plan, requested)
-    result = engine.evaluate(targets, loaded.breakdown, loaded.reports, as_of)
-    return Snapshot(loaded, targets, requested, as_of, result,
-                    completeness(targets, loaded.reports, as_of))
+    index = index or engine.index_reports(loaded.reports)
+    result = engine.evaluate(targets, loaded.breakdown, index, as_of)
+    return Snapshot(loaded, targets, requested, as_of, result, index)
 
 
 def select(snap: Snapshot, unit: str | None = None, task: int | None = None,

@@ -139,7 +139,7 @@ def build_weekly(loaded: Loaded, as_of: date) -> Weekly:
 def from_snapshot(current: Snapshot) -> Weekly:
     """The weekly report for a snapshot already taken (so that a command evaluates its date once)."""
     targets = current.targets
-    previous = snapshot.take(current.loaded, current.as_of - timedelta(days=PREVIOUS_DAYS))
+    previous = snapshot.take(current.loaded, current.as_of - timedelta(days=PREVIOUS_DAYS), current.index)
     return Weekly(
         current=current,
         previous=previous,
