@@ -14,6 +14,7 @@ from minzheng_cli.i18n import Lang, t
 from minzheng_cli.models import Targets
 from minzheng_cli.render import fmt
 from minzheng_cli.render.status_json import DECIMALS, fraction, indicator_entry, number
+from minzheng_cli.render.textual import plain_table
 
 COLUMNS = ("id", "name", "target", "actual", "completion", "pace", "status", "light")
 LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red"}
@@ -91,12 +92,8 @@ def summary(result: StatusResult, lang: Lang) -> str:
 
 def plain(rows: list[StatusRow], lang: Lang) -> str:
     """Aligned plain text for pipes and files: tabulate with wide-character widths."""
-    import tabulate as tabulate_module
-
-    tabulate_module.WIDE_CHARS_MODE = True
     table = [[row.cells[c] for c in COLUMNS] for row in rows]
-    return tabulate_module.tabulate(table, headers=headers(lang), tablefmt="simple", disable_numparse=True,
-                                    colalign=("left", "left", "right", "right", "right", "right", "left", "left"))
+    return plain_table(headers(lang), table, ("left", "left", "right", "right", "right", "right", "left", "left"))
 
 
 def markdown(rows: list[StatusRow], lang: Lang) -> str:
