@@ -15,6 +15,7 @@ and indicators of every kind and measure, including a part (`parent`):
 
 from __future__ import annotations
 
+import ast
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -221,3 +222,12 @@ def report(unit: str, as_of: str, values: str = "", *, submitted: str | None = N
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own empty report cache, never the user's."""
     monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
+def call_name(func: ast.expr) -> str | None:
+    """The name a call is made by (`f` in f(...), `g` in x.g(...)), for the tests that scan the source."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None

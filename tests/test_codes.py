@@ -11,6 +11,7 @@ from pathlib import Path
 from cogapp import Cog
 
 import minzheng_cli
+from conftest import call_name
 from minzheng_cli.diagnostics import CODES
 
 SOURCE = Path(minzheng_cli.__file__).parent
@@ -21,26 +22,18 @@ LOADER = ["yamlread.py", "scalars.py", "checks.py", "loading.py", "diagnostics.p
 CALLS = {"emit": 1, "YamlProblem": 0, "ScalarError": 0, "PydanticCustomError": 0, "make": 3}
 
 
-def _name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
-
-
 def emitted_codes(source: str) -> set[str]:
     """Every literal code in `source`: arguments of the calls that raise or record a diagnostic, values
     assigned to `code`, and the code of each (report, id, code, message) tuple of the cross checks."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
-            index = CALLS.get(_name(node.func) or "")
+            index = CALLS.get(call_name(node.func) or "")
             if index is not None and len(node.args) > index:
                 arg = node.args[index]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     found.add(arg.value)
-            if _name(node.func) == "append" and node.args and isinstance(node.args[0], ast.Tuple):
+            if call_name(node.func) == "append" and node.args and isinstance(node.args[0], ast.Tuple):
                 elts = node.args[0].elts
                 if len(elts) == 4 and isinstance(elts[2], ast.Constant):
                     found.add(elts[2].value)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import minzheng_cli
-from conftest import BREAKDOWN, PLAN, TODAY, DataDir
+from conftest import BREAKDOWN, PLAN, TODAY, DataDir, call_name
 from minzheng_cli import loading, scalars, yamlread
 from minzheng_cli.cli import app
 from minzheng_cli.diagnostics import CODES, MAX_PER_FILE, Diagnostic, ValidationReport, capped, sorted_diagnostics
@@ -41,14 +41,6 @@ def _english_left(text: str) -> list[str]:
 
 
 # --- scanning the source for templates -------------------------------------------------------------------
-
-
-def _name(func: ast.expr) -> str | None:
-    if isinstance(func, ast.Name):
-        return func.id
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    return None
 
 
 def _literal(node: ast.expr) -> str | None:
@@ -85,13 +77,13 @@ def scan(source: str, strict: bool) -> tuple[dict[str, set[str] | None], list[st
 
     def finished(node: ast.expr, where: int) -> None:
         if isinstance(node, ast.JoinedStr | ast.BinOp) or _literal(node) is not None or (
-                isinstance(node, ast.Call) and _name(node.func) == "format"):
+                isinstance(node, ast.Call) and call_name(node.func) == "format"):
             problems.append(f"line {where}: a message built as text, not as a Message (use msg)")
 
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
-        name = _name(node.func)
+        name = call_name(node.func)
         if name == "msg" and node.args:
             template(node, 0, node.lineno)
         if not strict:
