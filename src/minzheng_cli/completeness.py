@@ -113,23 +113,35 @@ def periods(plan: Plan, as_of: date) -> list[Period]:
     return found
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A unit's report for a period: the earliest submission among its reports dated in the period."""
+
+    unit: str
+    as_of: date
+    submitted: date
+
+
+def submissions(plan: Plan, reports: Iterable[Report], as_of: date) -> dict[tuple[str, date], Submission]:
+    """The earliest submission per (unit, period start), of the reports dated from plan start to `as_of`;
+    `submitted` absent counts as submitted on `as_of`."""
+    first: dict[tuple[str, date], Submission] = {}
+    for report in reports:
+        if not plan.start <= report.as_of <= as_of:
+            continue
+        key = (report.unit, period_start(plan.cadence, report.as_of))
+        sent = report.submitted or report.as_of
+        known = first.get(key)
+        if known is None or sent < known.submitted:
+            first[key] = Submission(report.unit, report.as_of, sent)
+    return first
+
+
 def completeness(targets: Targets, reports: Iterable[Report], as_of: date) -> Completeness:
     """Reporting completeness of every unit (district included) at `as_of`."""
     plan = targets.plan
     expected = periods(plan, as_of)
-    by_start = {p.start: p for p in expected}
-    # earliest submission per (unit, period start)
-    first: dict[tuple[str, date], date] = {}
-    for report in reports:
-        if report.as_of > as_of:
-            continue
-        key = (report.unit, period_start(plan.cadence, report.as_of))
-        if key[1] not in by_start:
-            continue
-        sent = report.submitted or report.as_of
-        known = first.get(key)
-        if known is None or sent < known:
-            first[key] = sent
+    first = {key: s.submitted for key, s in submissions(plan, reports, as_of).items()}
     grace = timedelta(days=plan.timely_days)
     units: list[UnitCompleteness] = []
     for unit in targets.units:

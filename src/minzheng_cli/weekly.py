@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 from minzheng_cli import engine, snapshot
-from minzheng_cli.completeness import Completeness, Period, period_of
+from minzheng_cli.completeness import Completeness, Period, Submission, period_of, submissions
 from minzheng_cli.engine import IndicatorResult, UnitResult
 from minzheng_cli.loading import Loaded
 from minzheng_cli.models import Targets
@@ -82,15 +82,6 @@ class Alert:
 class DueSoon:
     result: IndicatorResult
     days_left: int  # due − D, 0–30
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A unit's report for the period: the earliest submission among its reports dated in the period."""
-
-    unit: str
-    as_of: date
-    submitted: date
 
 
 @dataclass(frozen=True)
@@ -207,14 +198,8 @@ def reporting(current: Snapshot) -> Reporting:
     targets = current.targets
     period = period_of(targets.plan.cadence, current.as_of)
     year = current.completeness
-    first: dict[str, Submission] = {}
-    for report in current.loaded.reports:
-        if not period.start <= report.as_of <= current.as_of:
-            continue
-        sent = report.submitted or report.as_of
-        known = first.get(report.unit)
-        if known is None or sent < known.submitted:
-            first[report.unit] = Submission(report.unit, report.as_of, sent)
+    first = {unit: s for (unit, start), s in submissions(targets.plan, current.loaded.reports, current.as_of).items()
+             if start == period.start}
     late_periods = {u.unit: u.late for u in year.units}
     expected = tuple(u.id for u in targets.units)
     missing = tuple(u for u in expected if u not in first)
