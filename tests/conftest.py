@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from minzheng_cli.diagnostics import Diagnostic
-from minzheng_cli.loading import Loaded, load_data
+from minzheng_cli.checks.linter import Loaded, load_data
+from minzheng_cli.model.diagnostics import Diagnostic
 
 TODAY = date(2025, 7, 15)
 

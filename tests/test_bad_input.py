@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from conftest import BREAKDOWN, PLAN, TODAY, DataDir, at, where
-from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli.model.diagnostics import Diagnostic
 
 HEAD = "unit: nanxun\nas_of: 2025-06-30\nvalues:\n"  # values start on line 4
 DISTRICT = "unit: district\nas_of: 2025-06-30\nvalues:\n"

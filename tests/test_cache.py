@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TODAY, DataDir
-from minzheng_cli import loading
-from minzheng_cli.cache import ReportCache, digest
+from minzheng_cli.checks import linter as loading
 from minzheng_cli.cli import app
+from minzheng_cli.read.cache import ReportCache, digest
 
 runner = CliRunner()
 

@@ -12,7 +12,7 @@ from cogapp import Cog
 
 import minzheng_cli
 from conftest import call_name
-from minzheng_cli.diagnostics import CODES
+from minzheng_cli.model.diagnostics import CODES
 
 SOURCE = Path(minzheng_cli.__file__).parent
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli.completeness import Period, completeness, period_of, periods
-from minzheng_cli.models import Report, Targets
+from minzheng_cli.engine.completeness import Period, completeness, period_of, periods
+from minzheng_cli.model.files import Report, Targets
 
 
 def make_targets(cadence: str = "weekly", timely_days: str = "2") -> Targets:

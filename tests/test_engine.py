@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from minzheng_cli.completeness import completeness
-from minzheng_cli.engine import (
+from minzheng_cli.engine.completeness import completeness
+from minzheng_cli.engine.ranking import rank_units
+from minzheng_cli.engine.status import (
     IndicatorResult,
     UnitResult,
     ValueIndex,
@@ -22,8 +23,7 @@ from minzheng_cli.engine import (
     history,
     value_at,
 )
-from minzheng_cli.models import Breakdown, Ratio, Report, Targets, Value
-from minzheng_cli.ranking import rank_units
+from minzheng_cli.model.files import Breakdown, Ratio, Report, Targets, Value
 
 D = date(2025, 9, 30)  # months pace 9/12 = 3/4
 

@@ -22,13 +22,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import PLAN, TODAY
-from minzheng_cli import loading, yamlread
-from minzheng_cli.diagnostics import CODES, MAX_PER_FILE, Diagnostic
+from minzheng_cli.checks import linter as loading
 from minzheng_cli.messages_zh import ZH
-from minzheng_cli.models import Targets
+from minzheng_cli.model.diagnostics import CODES, MAX_PER_FILE, Diagnostic
+from minzheng_cli.model.files import Targets
+from minzheng_cli.read import yamldoc as yamlread
+from minzheng_cli.read.scalars import Quoted
+from minzheng_cli.read.yamldoc import Document, YamlProblem
 from minzheng_cli.render import diagnostics as render
-from minzheng_cli.scalars import Quoted
-from minzheng_cli.yamlread import Document, YamlProblem
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

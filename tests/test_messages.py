@@ -14,12 +14,14 @@ from typer.testing import CliRunner, Result
 
 import minzheng_cli
 from conftest import BREAKDOWN, PLAN, TODAY, DataDir, call_name
-from minzheng_cli import loading, scalars, yamlread
+from minzheng_cli.checks import linter as loading
 from minzheng_cli.cli import app
-from minzheng_cli.diagnostics import CODES, MAX_PER_FILE, Diagnostic, ValidationReport, capped, sorted_diagnostics
 from minzheng_cli.i18n import Lang
 from minzheng_cli.messages import Message, OneOf, fields, msg, quote, suggestion
 from minzheng_cli.messages_zh import MEANINGS_ZH, ZH
+from minzheng_cli.model.diagnostics import CODES, MAX_PER_FILE, Diagnostic, ValidationReport, capped, sorted_diagnostics
+from minzheng_cli.read import scalars
+from minzheng_cli.read import yamldoc as yamlread
 from minzheng_cli.render.diagnostics import github_command
 
 SOURCE = Path(minzheng_cli.__file__).parent

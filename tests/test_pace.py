@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from minzheng_cli.models import Plan
-from minzheng_cli.pace import days_pace, month_ends, months_pace, pace
+from minzheng_cli.engine.pace import days_pace, month_ends, months_pace, pace
+from minzheng_cli.model.files import Plan
 
 
 def make_plan(method: str, start: str = "2025-01-01", end: str = "2025-12-31") -> Plan:

@@ -23,11 +23,11 @@ from typer.testing import CliRunner
 from wcwidth import wcswidth
 
 from conftest import TODAY, DataDir, report
+from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
+from minzheng_cli.engine.weekly import build_weekly
 from minzheng_cli.i18n import LIGHT, STATUS
-from minzheng_cli.loading import load_data
 from minzheng_cli.render.report import render
-from minzheng_cli.weekly import build_weekly
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

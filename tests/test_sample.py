@@ -90,8 +90,8 @@ def test_year_end_most_targets_met() -> None:
 
 @needs_sample
 def test_reporting_behaviour() -> None:
-    from minzheng_cli.completeness import completeness
-    from minzheng_cli.loading import load_data
+    from minzheng_cli.checks.linter import load_data
+    from minzheng_cli.engine.completeness import completeness
 
     loaded = load_data(str(DATA), date.fromisoformat(TODAY))
     assert loaded.targets is not None

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from wcwidth import wcswidth
 
 from conftest import TODAY, DataDir
-from minzheng_cli import engine
 from minzheng_cli.cli import app
+from minzheng_cli.engine import status as engine
 from minzheng_cli.render.status_json import status_document
 
 runner = CliRunner()

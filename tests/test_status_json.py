@@ -7,8 +7,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli.engine import evaluate
-from minzheng_cli.models import Breakdown, Ratio, Report, Targets
+from minzheng_cli.engine.status import evaluate
+from minzheng_cli.model.files import Breakdown, Ratio, Report, Targets
 from minzheng_cli.render.status_json import number, status_document
 
 D = date(2025, 6, 30)  # pace: days → 181/365 = 0.49589… → 0.4959

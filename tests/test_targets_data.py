@@ -184,7 +184,7 @@ def test_targets_read_from_the_document(targets: dict[str, Any]) -> None:
 
 
 def test_the_model_accepts_the_file(targets: dict[str, Any]) -> None:
-    models = pytest.importorskip("minzheng_cli.models")
+    models = pytest.importorskip("minzheng_cli.model.files")
     parsed = models.Targets.model_validate(targets)
     assert len(parsed.tasks) == 32
     assert parsed.district.id == "district"

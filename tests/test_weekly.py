@@ -37,10 +37,10 @@ from fractions import Fraction
 import pytest
 
 from conftest import DataDir, report
-from minzheng_cli.completeness import Period
+from minzheng_cli.engine.completeness import Period
+from minzheng_cli.engine.weekly import Submission, UnitMove, Weekly, build_weekly
 from minzheng_cli.render import report_text
 from minzheng_cli.render.report_words import document
-from minzheng_cli.weekly import Submission, UnitMove, Weekly, build_weekly
 
 D = date(2025, 3, 15)
 PACE = Fraction(74, 365)

@@ -18,10 +18,11 @@ from typer.testing import CliRunner, Result
 from wcwidth import wcswidth
 
 from conftest import TODAY, DataDir, report
-from minzheng_cli import entry, workbook
+from minzheng_cli.checks.linter import load_report
 from minzheng_cli.cli import app
-from minzheng_cli.loading import load_report
-from minzheng_cli.models import Ratio
+from minzheng_cli.entry import prefill as entry
+from minzheng_cli.model.files import Ratio
+from minzheng_cli.read import workbook
 
 runner = CliRunner()
 ENV = {"MINZHENG_DATA": None, "MINZHENG_TODAY": TODAY.isoformat()}

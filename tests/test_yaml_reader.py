@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from minzheng_cli import scalars, yamlread
-from minzheng_cli.scalars import Quoted, ScalarError
-from minzheng_cli.yamlread import KEY, Mark, YamlProblem
+from minzheng_cli.read import scalars
+from minzheng_cli.read import yamldoc as yamlread
+from minzheng_cli.read.scalars import Quoted, ScalarError
+from minzheng_cli.read.yamldoc import KEY, Mark, YamlProblem
 
 LOADERS = [pytest.param(yaml.SafeLoader, id="python")]
 if hasattr(yaml, "CSafeLoader"):

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from minzheng_cli.completeness import Completeness, UnitCompleteness
-from minzheng_cli.engine import IndicatorResult
+from minzheng_cli.engine.completeness import Completeness, UnitCompleteness
+from minzheng_cli.engine.ranking import UnitRank
+from minzheng_cli.engine.status import IndicatorResult
 from minzheng_cli.i18n import KIND, Lang, t, word
-from minzheng_cli.models import Targets
-from minzheng_cli.ranking import UnitRank
+from minzheng_cli.model.files import Targets
 from minzheng_cli.render import fmt
 
 RIGHT, LEFT = "right", "left"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from minzheng_cli.diagnostics import Diagnostic, ValidationReport
 from minzheng_cli.i18n import Lang, t
+from minzheng_cli.model.diagnostics import Diagnostic, ValidationReport
 
 
 def text_lines(report: ValidationReport, lang: Lang) -> list[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from minzheng_cli.engine import IndicatorResult, UnitResult
+from minzheng_cli.engine.status import IndicatorResult, UnitResult
 from minzheng_cli.i18n import LIGHT, MILESTONE, STATUS, Lang, word
-from minzheng_cli.models import Indicator
+from minzheng_cli.model.files import Indicator
 
 DASH = "—"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from minzheng_cli.engine.weekly import Weekly
 from minzheng_cli.i18n import Lang
 from minzheng_cli.render import report_html, report_text
 from minzheng_cli.render.report_words import document
-from minzheng_cli.weekly import Weekly
 
 FORMATS = ("text", "markdown", "html")
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from minzheng_cli.engine import IndicatorResult, light_of_gap
+from minzheng_cli.engine.ranking import UnitRank
+from minzheng_cli.engine.status import IndicatorResult, light_of_gap
+from minzheng_cli.engine.weekly import Weekly
 from minzheng_cli.i18n import Lang
-from minzheng_cli.ranking import UnitRank
 from minzheng_cli.render import fmt
 from minzheng_cli.render.report_words import Document, Section, Table
-from minzheng_cli.weekly import Weekly
 
 FONTS = '"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", ' \
         '"WenQuanYi Micro Hei", sans-serif'

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from minzheng_cli import engine
-from minzheng_cli.engine import IndicatorResult, UnitResult
+from minzheng_cli.engine import status as engine
+from minzheng_cli.engine.status import IndicatorResult, UnitResult
+from minzheng_cli.engine.weekly import Alert, Change, DueSoon, UnitMove, Weekly
 from minzheng_cli.i18n import Lang, t
 from minzheng_cli.render import fmt
 from minzheng_cli.render.report_phrases import WORDS
-from minzheng_cli.weekly import Alert, Change, DueSoon, UnitMove, Weekly
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # 总体进展 names the statuses in the order a reader asks about them: done, ahead, on pace, behind, then the rest

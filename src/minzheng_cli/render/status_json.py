@@ -10,8 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli.engine import IndicatorResult, StatusResult, UnitResult
-from minzheng_cli.models import Targets
+from minzheng_cli.engine.status import IndicatorResult, StatusResult, UnitResult
+from minzheng_cli.model.files import Targets
 
 DECIMALS = 4
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli.engine import IndicatorResult, StatusResult
+from minzheng_cli.engine.status import IndicatorResult, StatusResult
 from minzheng_cli.i18n import Lang, t
-from minzheng_cli.models import Targets
+from minzheng_cli.model.files import Targets
 from minzheng_cli.render import fmt
 from minzheng_cli.render.status_json import DECIMALS, fraction, indicator_entry, number
 from minzheng_cli.render.textual import plain_table

@@ -17,8 +17,8 @@ from datetime import date
 from fractions import Fraction
 from typing import Literal, get_args
 
-from minzheng_cli.models import Breakdown, Indicator, Kind, Lights, Ratio, Report, Targets, Unit, Value
-from minzheng_cli.pace import pace as pace_at
+from minzheng_cli.engine.pace import pace as pace_at
+from minzheng_cli.model.files import Breakdown, Indicator, Kind, Lights, Ratio, Report, Targets, Unit, Value
 
 Status = Literal[
     "no_data",

@@ -21,14 +21,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from minzheng_cli import engine, snapshot
-from minzheng_cli.completeness import Completeness, Period, Submission, period_of, submissions
-from minzheng_cli.engine import IndicatorResult, UnitResult
-from minzheng_cli.loading import Loaded
-from minzheng_cli.models import Targets
-from minzheng_cli.pace import pace as pace_at
-from minzheng_cli.ranking import UnitRank
-from minzheng_cli.snapshot import Snapshot
+from minzheng_cli.checks.linter import Loaded
+from minzheng_cli.engine import snapshot
+from minzheng_cli.engine import status as engine
+from minzheng_cli.engine.completeness import Completeness, Period, Submission, period_of, submissions
+from minzheng_cli.engine.pace import pace as pace_at
+from minzheng_cli.engine.ranking import UnitRank
+from minzheng_cli.engine.snapshot import Snapshot
+from minzheng_cli.engine.status import IndicatorResult, UnitResult
+from minzheng_cli.model.files import Targets
 
 PREVIOUS_DAYS = 7
 RESPONSIBLE = 3  # townships named per warning

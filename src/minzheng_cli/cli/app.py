@@ -21,10 +21,10 @@ from minzheng_cli import __version__
 from minzheng_cli.messages import Message, msg, os_reason, suggestion, text
 
 if TYPE_CHECKING:
+    from minzheng_cli.checks.linter import Loaded
+    from minzheng_cli.engine.snapshot import Snapshot
     from minzheng_cli.i18n import Lang
-    from minzheng_cli.loading import Loaded
     from minzheng_cli.render.detail import Table
-    from minzheng_cli.snapshot import Snapshot
 
 app = typer.Typer(
     name="minzheng",
@@ -74,7 +74,7 @@ def today(lang: Lang) -> date:
     """Today, or MINZHENG_TODAY (YYYY-MM-DD) to reproduce a run as of another day (exit 2 when it is no date)."""
     fixed = os.environ.get("MINZHENG_TODAY")
     if fixed:
-        from minzheng_cli.dates import parse_day
+        from minzheng_cli.engine.periods import parse_day
 
         try:
             return parse_day(fixed)
@@ -141,7 +141,7 @@ def validate(
     lang: LangOpt = None,
 ) -> None:
     """Check the targets, the breakdown and every progress report (exit 0 valid, 1 problems, 2 nothing to check)."""
-    from minzheng_cli.diagnostics import ValidationReport, sorted_diagnostics
+    from minzheng_cli.model.diagnostics import ValidationReport, sorted_diagnostics
     from minzheng_cli.render import diagnostics as render
 
     opts = _common(ctx, data, lang)
@@ -173,7 +173,7 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which file")] = Sche
 
     from pydantic import BaseModel
 
-    from minzheng_cli.models import Breakdown, ReportFile, Targets
+    from minzheng_cli.model.files import Breakdown, ReportFile, Targets
 
     models: dict[str, type[BaseModel]] = {"targets": Targets, "progress": ReportFile, "breakdown": Breakdown}
     model = models[name.value]
@@ -206,7 +206,7 @@ def status(
     lang: LangOpt = None,
 ) -> None:
     """One row per indicator: target, actual, 完成率, 序时进度, status and light."""
-    from minzheng_cli import snapshot as snapshots
+    from minzheng_cli.engine import snapshot as snapshots
     from minzheng_cli.render import status_json, status_table
 
     opts = _common(ctx, data, lang)
@@ -244,14 +244,14 @@ def show(
     lang: LangOpt = None,
 ) -> None:
     """One indicator: its source sentence, the district value over time, and every unit's figures."""
-    from minzheng_cli import engine
+    from minzheng_cli.engine import status as engine
     from minzheng_cli.render import detail
 
     opts = _common(ctx, data, lang)
     snap, code = _snapshot(opts, as_of)
     result = snap.result.indicator(indicator)
     if result is None:
-        from minzheng_cli.scalars import closest
+        from minzheng_cli.read.scalars import closest
 
         hint = closest(indicator, [i.id for i in snap.targets.indicators])
         fail(msg("no indicator '{id}'{hint}", id=indicator, hint=suggestion(hint)), 2, opts.lang)
@@ -295,8 +295,9 @@ def report(
     lang: LangOpt = None,
 ) -> None:
     """The weekly report (周报): progress, changes, warnings, items due, reporting and ranking."""
-    from minzheng_cli import dates, weekly
-    from minzheng_cli.atomic import write_text
+    from minzheng_cli.engine import periods as dates
+    from minzheng_cli.engine import weekly
+    from minzheng_cli.files import write_text
     from minzheng_cli.render.report import render
 
     opts = _common(ctx, data, lang)
@@ -360,7 +361,7 @@ T = TypeVar("T")
 
 def _guard(compute: Callable[[], T], lang: Lang) -> T:
     """Run a core computation; its domain problem becomes one line on stderr (in `lang`) and exit 2."""
-    from minzheng_cli.snapshot import SnapshotProblem
+    from minzheng_cli.engine.snapshot import SnapshotProblem
 
     try:
         return compute()
@@ -372,7 +373,8 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
     """Load, evaluate at the date asked (clamped into the plan, with a notice), name every excluded file.
 
     Returns the snapshot and the exit code the command ends with: 1 when files were left out."""
-    from minzheng_cli import dates, snapshot
+    from minzheng_cli.engine import periods as dates
+    from minzheng_cli.engine import snapshot
     from minzheng_cli.i18n import t
 
     try:
@@ -392,7 +394,7 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
 
 
 def _load(opts: Common) -> Loaded:
-    from minzheng_cli.loading import DataNotFound, load_data
+    from minzheng_cli.checks.linter import DataNotFound, load_data
 
     try:
         loaded = load_data(opts.data, today(opts.lang), cache_folder() if opts.cache else None)
@@ -406,7 +408,3 @@ def _load(opts: Common) -> Loaded:
 
 def main() -> None:
     app()
-
-
-# The data-entry commands live in their own module; importing it registers them on `app`.
-from minzheng_cli import cli_entry as _cli_entry  # noqa: E402, F401

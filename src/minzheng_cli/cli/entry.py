@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from minzheng_cli.cli import Common, DataOpt, LangOpt, _common, _load, _notice, app, fail, today
+from minzheng_cli.cli.app import Common, DataOpt, LangOpt, _common, _load, _notice, app, fail, today
 from minzheng_cli.messages import msg, os_reason, suggestion
 
 if TYPE_CHECKING:
+    from minzheng_cli.checks.linter import Loaded
     from minzheng_cli.i18n import Lang
-    from minzheng_cli.loading import Loaded
-    from minzheng_cli.models import Report, Targets, Unit
+    from minzheng_cli.model.files import Report, Targets, Unit
 
 UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="Unit id (folder name under progress/), e.g. shuanglin")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing report that holds other figures")]
@@ -36,7 +36,7 @@ def new(
     lang: LangOpt = None,
 ) -> None:
     """Write progress/UNIT/DATE.yaml: a report skeleton pre-filled with the unit's latest values."""
-    from minzheng_cli import entry
+    from minzheng_cli.entry import prefill as entry
 
     opts = _common(ctx, data, lang)
     loaded, targets, found = _entry_unit(opts, unit)
@@ -68,9 +68,10 @@ def template(
     lang: LangOpt = None,
 ) -> None:
     """Write a fill-in Excel workbook (报送表) for UNIT, pre-filled with its latest values; read back by import."""
-    from minzheng_cli import entry, workbook
-    from minzheng_cli.atomic import write_bytes
+    from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.files import write_bytes
     from minzheng_cli.i18n import t
+    from minzheng_cli.read import workbook
 
     opts = _common(ctx, data, lang)
     if not output.lower().endswith(".xlsx"):
@@ -101,8 +102,10 @@ def import_workbook(
     lang: LangOpt = None,
 ) -> None:
     """Check a filled-in workbook like a report and write progress/UNIT/DATE.yaml (exit 1 invalid, 2 not a template)."""
-    from minzheng_cli import entry, importer, workbook
-    from minzheng_cli.diagnostics import ValidationReport
+    from minzheng_cli.entry import importer
+    from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.model.diagnostics import ValidationReport
+    from minzheng_cli.read import workbook
     from minzheng_cli.render.diagnostics import summary_line
 
     opts = _common(ctx, data, lang)
@@ -140,7 +143,7 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
     loaded, targets = _entry_data(opts)
     found = targets.unit(unit)
     if found is None:
-        from minzheng_cli.scalars import closest
+        from minzheng_cli.read.scalars import closest
 
         hint = closest(unit, [u.id for u in targets.units])
         fail(msg("unknown unit '{unit}'{hint} (units: {units})", unit=unit, hint=suggestion(hint),
@@ -149,7 +152,7 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
 
 
 def _entry_day(option: str, given: str, lang: Lang) -> date:
-    from minzheng_cli import dates
+    from minzheng_cli.engine import periods as dates
 
     try:
         return dates.parse_day(given)
@@ -159,7 +162,7 @@ def _entry_day(option: str, given: str, lang: Lang) -> date:
 
 def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
     """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
-    from minzheng_cli.entry import broken_reports
+    from minzheng_cli.entry.prefill import broken_reports
 
     broken = broken_reports(opts.data, loaded.excluded, unit, replacing)
     if broken:
@@ -169,8 +172,8 @@ def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) 
 def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool,
                 dry_run: bool) -> None:
     """Write the report unless the file already holds it; another report there only with --force."""
-    from minzheng_cli import entry
-    from minzheng_cli.atomic import write_text
+    from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.files import write_text
     from minzheng_cli.i18n import t
 
     state = entry.existing(path, written, targets, today(opts.lang))

@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from minzheng_cli import checks, scalars
-from minzheng_cli.cache import ReportCache, digest
-from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.checks import rules as checks
 from minzheng_cli.i18n import Lang
 from minzheng_cli.messages import Message, OneOf, Param, msg, os_reason, suggestion
-from minzheng_cli.models import Breakdown, Report, ReportFile, Targets
-from minzheng_cli.yamlread import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
+from minzheng_cli.read import scalars
+from minzheng_cli.read.cache import ReportCache, digest
+from minzheng_cli.read.yamldoc import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -129,7 +130,7 @@ def _choices(expected: str) -> Param:
 
 
 def checks_codes() -> frozenset[str]:
-    from minzheng_cli.diagnostics import CODES
+    from minzheng_cli.model.diagnostics import CODES
 
     return frozenset(CODES)
 

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from minzheng_cli.messages import Message, Param, msg
-from minzheng_cli.scalars import Quoted
+from minzheng_cli.read.scalars import Quoted
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16

@@ -20,14 +20,15 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli import entry, scalars
-from minzheng_cli.diagnostics import Diagnostic, sorted_diagnostics
-from minzheng_cli.loading import check_report
+from minzheng_cli.checks.linter import check_report
+from minzheng_cli.entry import prefill as entry
 from minzheng_cli.messages import Message, msg
-from minzheng_cli.models import Indicator, Report, Targets, Unit
-from minzheng_cli.scalars import number_text
-from minzheng_cli.workbook import SHEET, Cell, Filled, FilledRow, TemplateProblem
-from minzheng_cli.yamlread import KEY, Document, Mark, Path
+from minzheng_cli.model.diagnostics import Diagnostic, sorted_diagnostics
+from minzheng_cli.model.files import Indicator, Report, Targets, Unit
+from minzheng_cli.read import scalars
+from minzheng_cli.read.scalars import number_text
+from minzheng_cli.read.workbook import SHEET, Cell, Filled, FilledRow, TemplateProblem
+from minzheng_cli.read.yamldoc import KEY, Document, Mark, Path
 
 
 @dataclass

@@ -18,10 +18,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from minzheng_cli import __version__, atomic
-from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli import __version__, files
 from minzheng_cli.messages import Message
-from minzheng_cli.models import Ratio, Report, Value
+from minzheng_cli.model.diagnostics import Diagnostic
+from minzheng_cli.model.files import Ratio, Report, Value
 
 FORMAT = 3  # 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang;
 # 3: numbers as int or [numerator, denominator]
@@ -80,7 +80,7 @@ class ReportCache:
         document = {"stamp": self.stamp, "entries": self.new}
         with contextlib.suppress(OSError):  # an unwritable cache only costs time
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic.write_text(self.file, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+            files.write_text(self.file, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
 
 
 def _fraction(value: Fraction) -> int | list[int]:

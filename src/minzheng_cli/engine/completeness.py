@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from minzheng_cli.models import Plan, Report, Targets
+from minzheng_cli.model.files import Plan, Report, Targets
 
 
 @dataclass(frozen=True)

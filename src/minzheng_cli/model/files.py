@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from minzheng_cli import scalars
+from minzheng_cli.read import scalars
 
 
 def _pydantic(parse: Any) -> Any:

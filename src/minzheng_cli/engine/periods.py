@@ -6,8 +6,8 @@ import re
 from datetime import date
 
 from minzheng_cli.messages import Message, msg, quote
-from minzheng_cli.models import Plan
-from minzheng_cli.scalars import ScalarError, parse_date
+from minzheng_cli.model.files import Plan
+from minzheng_cli.read.scalars import ScalarError, parse_date
 
 
 class DateProblem(ValueError):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from minzheng_cli.completeness import Completeness, UnitCompleteness
-from minzheng_cli.engine import StatusResult
-from minzheng_cli.models import Targets
+from minzheng_cli.engine.completeness import Completeness, UnitCompleteness
+from minzheng_cli.engine.status import StatusResult
+from minzheng_cli.model.files import Targets
 
 _ZERO = Fraction(0)
 

@@ -19,11 +19,11 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from minzheng_cli import entry
+from minzheng_cli.entry import prefill as entry
 from minzheng_cli.i18n import KIND, MILESTONE
 from minzheng_cli.messages import Message, Param, msg, os_reason
-from minzheng_cli.models import Ratio, Targets, Unit, Value
-from minzheng_cli.scalars import number_text
+from minzheng_cli.model.files import Ratio, Targets, Unit, Value
+from minzheng_cli.read.scalars import number_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -10,11 +10,11 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, Literal
 
-from minzheng_cli import scalars
-from minzheng_cli.diagnostics import MAX_PER_FILE, Diagnostic
 from minzheng_cli.messages import Message, Param, msg, suggestion
-from minzheng_cli.models import MILESTONE_WORDS, Breakdown, Indicator, Ratio, Report, Targets, Value
-from minzheng_cli.yamlread import KEY, Document, Path
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic
+from minzheng_cli.model.files import MILESTONE_WORDS, Breakdown, Indicator, Ratio, Report, Targets, Value
+from minzheng_cli.read import scalars
+from minzheng_cli.read.yamldoc import KEY, Document, Path
 
 
 class Emitter:

@@ -21,14 +21,15 @@ from typing import Literal
 
 from wcwidth import wcswidth
 
-from minzheng_cli import checks, engine
-from minzheng_cli.diagnostics import Diagnostic
+from minzheng_cli.checks import rules as checks
+from minzheng_cli.checks.linter import load_report, read_document
+from minzheng_cli.engine import status as engine
 from minzheng_cli.i18n import MILESTONE
-from minzheng_cli.loading import load_report, read_document
 from minzheng_cli.messages import Message, msg
-from minzheng_cli.models import Indicator, Plan, Ratio, Report, Targets, Unit, Value
-from minzheng_cli.scalars import number_text
-from minzheng_cli.yamlread import Document, Mark
+from minzheng_cli.model.diagnostics import Diagnostic
+from minzheng_cli.model.files import Indicator, Plan, Ratio, Report, Targets, Unit, Value
+from minzheng_cli.read.scalars import number_text
+from minzheng_cli.read.yamldoc import Document, Mark
 
 # Units of measure that count whole things: a figure in them is a whole number (checked on import).
 WHOLE_UOMS = frozenset({"人", "人次", "户", "个", "家", "名", "张", "次", "所", "处", "床", "间", "座", "项", "场", "期", "支"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from fractions import Fraction
 
-from minzheng_cli.models import Plan
+from minzheng_cli.model.files import Plan
 
 _ZERO = Fraction(0)
 _ONE = Fraction(1)

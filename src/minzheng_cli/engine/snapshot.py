@@ -6,14 +6,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from minzheng_cli import dates, engine
-from minzheng_cli.completeness import Completeness, completeness
-from minzheng_cli.engine import StatusResult
-from minzheng_cli.loading import Loaded
+from minzheng_cli.checks.linter import Loaded
+from minzheng_cli.engine import periods as dates
+from minzheng_cli.engine import status as engine
+from minzheng_cli.engine.completeness import Completeness, completeness
+from minzheng_cli.engine.ranking import UnitRank, rank_units
+from minzheng_cli.engine.status import StatusResult
 from minzheng_cli.messages import Message, msg, suggestion
-from minzheng_cli.models import Targets
-from minzheng_cli.ranking import UnitRank, rank_units
-from minzheng_cli.scalars import closest
+from minzheng_cli.model.files import Targets
+from minzheng_cli.read.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
 
