@@ -1,0 +1,126 @@
+"""Words of tables, listings and notices: status, light, kind and milestone words, column headers."""
+
+from __future__ import annotations
+
+from minzheng_cli.catalogue import Catalogue, Lang, Text
+
+
+class Status(Catalogue):
+    """Status words (DESIGN §2.5), by status code."""
+
+    no_data = Text("无数据", "no data")
+    within_cap = Text("控制在限内", "within cap")
+    over_cap = Text("超出上限", "over cap")
+    done = Text("已完成", "done")
+    overdue = Text("逾期", "overdue")
+    due_soon = Text("临期", "due soon")
+    pending = Text("推进中", "pending")
+    missed = Text("未完成", "missed")
+    not_met = Text("未达标", "not met")
+    ahead = Text("超进度", "ahead")
+    on_pace = Text("达进度", "on pace")
+    behind = Text("欠进度", "behind")
+
+
+class Light(Catalogue):
+    """Light words, by light code."""
+
+    green = Text("绿灯", "green")
+    yellow = Text("黄灯", "yellow")
+    red = Text("红灯", "red")
+
+
+class Kind(Catalogue):
+    """Indicator kinds."""
+
+    cumulative = Text("累计", "cumulative")
+    level = Text("水平", "level")
+    cap = Text("上限", "cap")
+    milestone = Text("节点", "milestone")
+
+
+class Milestone(Catalogue):
+    """Milestone states (DESIGN §2.2)."""
+
+    not_started = Text("未开始", "not started")
+    in_progress = Text("进行中", "in progress")
+    done = Text("已完成", "done")
+
+
+class Words(Catalogue):
+    """Column headers, titles and notices."""
+
+    validate_ok = Text(
+        "校验通过：{files} 个文件（{reports} 份报送），{errors} 个错误，{warnings} 个警告",
+        "valid: {files} files ({reports} reports), {errors} errors, {warnings} warnings",
+    )
+    validate_problems = Text(
+        "校验未通过：{files} 个文件（{reports} 份报送），{errors} 个错误，{warnings} 个警告",
+        "problems found: {files} files ({reports} reports), {errors} errors, {warnings} warnings",
+    )
+    excluded = Text(
+        "已排除有错误的文件（请先运行 minzheng validate）：{path}", "excluded a file with errors (run minzheng validate): {path}"
+    )
+    clamped = Text("日期 {given} 不在计划期内，已按 {used} 计算", "date {given} is outside the plan period; using {used}")
+    col_id = Text("编号", "ID")
+    col_task = Text("任务", "Task")
+    col_name = Text("指标", "Indicator")
+    col_target = Text("目标", "Target")
+    col_actual = Text("实际", "Actual")
+    col_completion = Text("完成率", "Completion")
+    col_pace = Text("序时进度", "Pace")
+    col_status = Text("状态", "Status")
+    col_light = Text("灯", "Light")
+    col_unit = Text("单位", "Unit")
+    col_quota = Text("分解任务", "Quota")
+    col_rank = Text("排名", "Rank")
+    col_expected = Text("应报", "Expected")
+    col_reported = Text("已报", "Reported")
+    col_on_time = Text("按时", "On time")
+    col_report_rate = Text("报送率", "Reporting rate")
+    col_timely_rate = Text("及时率", "On-time rate")
+    col_mean_progress = Text("平均进度", "Mean progress")
+    col_date = Text("日期", "Date")
+    col_kind = Text("类型", "Kind")
+    col_reported_by = Text("报送", "Reported by")
+    reported_by_townships = Text("各镇(街道)", "townships")
+    reported_by_district = Text("区本级", "district")
+    status_title = Text("{title} 指标进展（截至 {as_of}，序时进度按{pace}）", "{title}: progress as of {as_of}")
+    pace_days = Text("天数", "days")
+    pace_months = Text("月份", "months")
+    summary = Text("共 {n} 项指标", "{n} indicators")
+    show_source = Text("原文", "Source")
+    show_history = Text("全区数值变化", "District value over time")
+    show_units = Text("各单位", "By unit")
+    show_note = Text("说明", "Note")
+    show_due = Text("截止日期", "Due")
+    units_title = Text("单位排名（截至 {as_of}）", "Units ranked as of {as_of}")
+    units_overall = Text(
+        "全区报送率 {rate}（应报 {expected} 份，已报 {reported} 份），按时报送率 {timely}（按时 {on_time} 份）。"
+        "平均进度为各单位分解任务进度的平均值（水平类指标按完成率计）。",
+        "Overall reporting rate {rate} ({reported} of {expected} reports), on time {timely} ({on_time}). "
+        "Mean progress averages each unit's quotas (completion for level indicators).",
+    )
+    colon = Text("：", ": ")
+    entry_wrote = Text("已写入 {path}", "wrote {path}")
+    entry_replaced = Text("已替换 {path}（原有报送的数值不同）", "replaced {path} (it held other figures)")
+    entry_unchanged = Text("{path} 已是相同内容，未改写（unchanged）", "{path} unchanged: it already holds these figures")
+    entry_exists = Text(
+        "{path} 已存在且数值不同，未写入；确认替换请加 --force",
+        "{path} already exists with other figures; nothing written (add --force to replace it)",
+    )
+    entry_dry_run = Text("试运行：校验通过，未写入 {path}", "dry run: valid, {path} not written")
+    entry_own_broken = Text(
+        "本单位的报送 {path} 有错误，未写入：预填和校验需要本单位全部报送，请先修正（minzheng validate）",
+        "{path}, a report of this unit, has errors; nothing written: the pre-fill and the checks "
+        "need all of the unit's reports (run minzheng validate and fix it first)",
+    )
+
+
+def word(table: type[Catalogue], code: str | None, lang: Lang) -> str:
+    """The word for `code` in one of the code-keyed tables (Status, Light, Kind, Milestone); — for none."""
+    if code is None:
+        return "—"
+    found = getattr(table, code)
+    assert isinstance(found, Text), code
+    return found.render(lang)
