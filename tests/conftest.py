@@ -11,6 +11,12 @@ and indicators of every kind and measure, including a part (`parent`):
     3.1  cap count, district, 3 个
     3.2  milestone, district, due 2025-04-05
     3.3  milestone, townships
+
+and a frozen year, `YEAR` (tests/fixtures/year/): the real plan's targets.yaml copied, with a breakdown and a
+full year of weekly reports from all 11 units written once by `python scripts/make_sample.py --data
+tests/fixtures/year` and committed. It is the tests' own copy of the illustrative sample, so the tests run the
+same with `data/` cleared; no test rewrites it. The golden reports (tests/golden/) are made from it: after an
+intended change, regenerate them with `python -m pytest tests/test_report_golden.py --update-golden`.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from minzheng_cli.checks.linter import Loaded, load_data
 from minzheng_cli.model.diagnostics import Diagnostic
 
 TODAY = date(2025, 7, 15)
+YEAR = Path(__file__).resolve().parent / "fixtures" / "year"
+YEAR_TODAY = "2026-01-31"  # after the year's last submission (2026-01-09), so no report is "in the future"
 
 PLAN = """\
 plan:
@@ -216,6 +224,17 @@ def report(unit: str, as_of: str, values: str = "", *, submitted: str | None = N
         lines.append(f"submitted: {submitted}")
     lines.append("values:")
     return "\n".join(lines) + "\n" + values
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden files in tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True under --update-golden: golden tests write their file instead of comparing with it."""
+    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture(autouse=True)
