@@ -1,18 +1,12 @@
-"""`minzheng report` through the real CLI (CliRunner): golden files of the sample year, agreement with `status`,
-the 80-column limit, options, output file and exit codes.
+"""`minzheng report` through the real CLI (CliRunner): on the frozen year (conftest's YEAR), agreement with
+`status` and the 80-column limit every week; on the tiny plan, options, output file and exit codes.
 
-Golden files live in tests/golden/ and are the reports of the bundled sample data (data/, docs/sample.md) at
-fixed weeks. When the sample or the report's wording changes on purpose, regenerate them and review the diff:
-
-    UPDATE_GOLDEN=1 python -m pytest tests/test_report_cli.py
-
-The sample tests skip where the sample has been cleared (real data in data/).
+The golden files of the frozen year are checked in test_report_golden.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,66 +16,33 @@ import pytest
 from typer.testing import CliRunner
 from wcwidth import wcswidth
 
-from conftest import TODAY, DataDir, report
+from conftest import TODAY, YEAR, YEAR_TODAY, DataDir, report
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
 from minzheng_cli.engine.weekly import build_weekly
 from minzheng_cli.i18n import LIGHT, STATUS
 from minzheng_cli.render.report import render
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-GOLDEN = Path(__file__).resolve().parent / "golden"
-SAMPLE_TODAY = "2026-01-31"  # after the sample's last submission, so no report is "in the future"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-
 runner = CliRunner()
-needs_sample = pytest.mark.skipif(not (DATA / "breakdown.yaml").is_file(), reason="the sample has been cleared")
 
 
-def invoke(*args: str, data: Path = DATA, today: str = SAMPLE_TODAY) -> Any:
+def invoke(*args: str, data: Path = YEAR, today: str = YEAR_TODAY) -> Any:
     return runner.invoke(app, ["--data", str(data), *args], env={"MINZHENG_TODAY": today})
 
 
 # ----------------------------------------------------------------------------------------------------
-# golden files
-
-GOLDENS = [
-    ("2025-W14", "zh", "text", "txt"),  # 清明 due on the report date; the first quarter's laggards
-    ("2025-W27", "zh", "text", "txt"),  # the week after the mid-year review
-    ("2025-W27", "en", "text", "txt"),
-    ("2025-W40", "zh", "markdown", "md"),  # 敬老月 due within 30 days
-    ("2025-W40", "en", "markdown", "md"),
-]
+# every week of the frozen year: text fits 80 columns and every number has its unit
 
 
-@needs_sample
-@pytest.mark.parametrize(("week", "lang", "format", "suffix"), GOLDENS)
-def test_golden(week: str, lang: str, format: str, suffix: str) -> None:
-    result = invoke("report", "--week", week, "--lang", lang, "--format", format)
-    assert result.exit_code == 0, result.stderr
-    path = GOLDEN / f"report-{week}.{lang}.{suffix}"
-    if UPDATE:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(result.stdout, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing; run UPDATE_GOLDEN=1 python -m pytest {__file__}"
-    assert result.stdout == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
-
-
-# ----------------------------------------------------------------------------------------------------
-# every week of the sample year: text fits 80 columns and every number has its unit
-
-
-def sample_weeks() -> list[date]:
+def year_weeks() -> list[date]:
     sundays = [date(2025, 1, 5) + timedelta(weeks=n) for n in range(52)]
     return [*sundays, date(2025, 12, 31)]
 
 
-@needs_sample
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_text_fits_80_columns_every_week(lang: str) -> None:
-    loaded = load_data(str(DATA), date.fromisoformat(SAMPLE_TODAY))
-    for day in sample_weeks():
+    loaded = load_data(str(YEAR), date.fromisoformat(YEAR_TODAY))
+    for day in year_weeks():
         text = render(build_weekly(loaded, day), "text", lang)  # type: ignore[arg-type]
         for line in text.splitlines():
             assert wcswidth(line) <= 80, f"{day}: {line!r} is {wcswidth(line)} columns"
@@ -110,7 +71,6 @@ def _section(markdown: str, heading: str) -> list[str]:
     return [line for line in lines[start + 1:end] if line.strip()]
 
 
-@needs_sample
 @pytest.mark.parametrize("day", AGREEMENT_DATES)
 def test_report_agrees_with_status(day: str) -> None:
     status = invoke("status", "--as-of", day, "--format", "json")
@@ -141,7 +101,6 @@ def test_report_agrees_with_status(day: str) -> None:
     assert all(by_id[i]["light"] == light for i, light in warned.items())
 
 
-@needs_sample
 def test_week_and_as_of_of_its_sunday_are_the_same_report() -> None:
     by_week = invoke("report", "--week", "2025-W27")
     by_day = invoke("report", "--as-of", "2025-07-06")

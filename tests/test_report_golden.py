@@ -1,0 +1,45 @@
+"""Golden files: `minzheng report` of the frozen year (conftest's YEAR, tests/fixtures/year/) at fixed weeks, in
+text, Markdown and HTML, compared byte for byte with tests/golden/report-<week>.<lang>.<suffix>.
+
+When the report's wording, layout or figures change on purpose, rewrite every golden file from the current
+output and review the diff before committing it:
+
+    python -m pytest tests/test_report_golden.py --update-golden
+
+The year is frozen: the goldens change only when the report does, never when the sample in data/ is regenerated
+or cleared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import YEAR, YEAR_TODAY
+from minzheng_cli.cli import app
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+GOLDENS = [
+    ("2025-W14", "zh", "text", "txt"),  # 清明 due on the report date; the first quarter's laggards
+    ("2025-W27", "zh", "text", "txt"),  # the week after the mid-year review
+    ("2025-W27", "en", "text", "txt"),
+    ("2025-W27", "zh", "html", "html"),  # the charts, the lights' colours, the escaping
+    ("2025-W40", "zh", "markdown", "md"),  # 敬老月 due within 30 days
+    ("2025-W40", "en", "markdown", "md"),
+]
+
+
+@pytest.mark.parametrize(("week", "lang", "format", "suffix"), GOLDENS)
+def test_report_matches_its_golden_file(week: str, lang: str, format: str, suffix: str, update_golden: bool) -> None:
+    result = CliRunner().invoke(app, ["--data", str(YEAR), "report", "--week", week, "--lang", lang,
+                                      "--format", format], env={"MINZHENG_TODAY": YEAR_TODAY})
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / f"report-{week}.{lang}.{suffix}"
+    if update_golden:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(result.stdout, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing; run python -m pytest {__file__} --update-golden"
+    assert result.stdout == path.read_text(encoding="utf-8"), f"{path.name} differs; see the module docstring"
