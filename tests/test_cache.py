@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import TODAY, DataDir
+from conftest import TODAY, YEAR, DataDir
 from minzheng_cli.checks import linter as loading
 from minzheng_cli.cli import app
 from minzheng_cli.read.cache import ReportCache, digest
@@ -131,8 +131,8 @@ def test_a_report_cached_yesterday_is_in_the_future_for_an_earlier_today(reporte
     assert code == 1 and "2025-06-30.yaml" in err
 
 
-def test_cache_hits_on_the_real_sample(tmp_path: Path) -> None:
-    data = str(Path(__file__).parent.parent / "data")
+def test_cache_hits_on_a_full_year(tmp_path: Path) -> None:
+    data = str(YEAR)
     cold = loading.load_data(data, date(2026, 1, 1), tmp_path)
     warm = loading.load_data(data, date(2026, 1, 1), tmp_path)
     assert warm.reports == cold.reports and len(warm.reports) > 500
