@@ -12,9 +12,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import PLAN, TODAY, DataDir, report
+from minzheng_cli.catalogue import Message
+from minzheng_cli.catalogue.diagnostics import os_reason
 from minzheng_cli.cli import app
 from minzheng_cli.engine import periods as dates
-from minzheng_cli.messages import Message, os_reason
 from minzheng_cli.read import workbook
 
 runner = CliRunner()

@@ -1,10 +1,9 @@
-"""Diagnostic messages in Chinese (the default) and English: the catalog is complete and sound, messages carry
+"""Diagnostic messages in Chinese (the default) and English: messages carry
 their template and parameters through every path (YAML reader, scalars, pydantic, checks, cross checks, the
 cache), and the CLI shows Chinese by default with the same codes, lines and columns as `--lang en`."""
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from pathlib import Path
@@ -12,25 +11,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-import minzheng_cli
-from conftest import BREAKDOWN, PLAN, TODAY, DataDir, call_name
+from conftest import BREAKDOWN, PLAN, TODAY, DataDir
+from minzheng_cli.catalogue import Lang, Message, OneOf, quote
+from minzheng_cli.catalogue.diagnostics import CheckMsg, ReadMsg, suggestion
 from minzheng_cli.checks import linter as loading
+from minzheng_cli.checks.values import UNKNOWN_INDICATOR
 from minzheng_cli.cli import app
-from minzheng_cli.i18n import Lang
-from minzheng_cli.messages import Message, OneOf, fields, msg, quote, suggestion
-from minzheng_cli.messages_zh import MEANINGS_ZH, ZH
-from minzheng_cli.model.diagnostics import CODES, MAX_PER_FILE, Diagnostic, ValidationReport, capped, sorted_diagnostics
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic, ValidationReport, all_codes, capped, sorted_diagnostics
 from minzheng_cli.read import scalars
 from minzheng_cli.read import yamldoc as yamlread
+from minzheng_cli.read.scalars import BAD_NUMBER
 from minzheng_cli.render.diagnostics import github_command
-
-SOURCE = Path(minzheng_cli.__file__).parent
-# the modules whose every diagnostic (and every one-line error of the command line) is a translatable Message
-TRANSLATED = ["yamlread.py", "scalars.py", "checks.py", "loading.py", "diagnostics.py", "models.py",
-              "entry.py", "importer.py", "workbook.py", "snapshot.py", "dates.py", "cli.py"]
-# call name → index of the positional argument that is the message
-MESSAGE_ARGS = {"make": 4, "YamlProblem": 1, "ScalarError": 1, "DataNotFound": 0, "TemplateProblem": 0,
-                "SnapshotProblem": 0, "DateProblem": 0, "fail": 0}
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # three English words in a row: a sentence left untranslated (ids, keys and `code` spans are single words)
@@ -42,139 +33,16 @@ def _english_left(text: str) -> list[str]:
     return ENGLISH.findall(text)
 
 
-# --- scanning the source for templates -------------------------------------------------------------------
-
-
-def _literal(node: ast.expr) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
-def _keywords(call: ast.Call) -> set[str] | None:
-    """The keyword names of a call, or None when it passes **kwargs (names unknown)."""
-    if any(k.arg is None for k in call.keywords):
-        return None
-    return {k.arg for k in call.keywords if k.arg is not None}
-
-
-def scan(source: str, strict: bool) -> tuple[dict[str, set[str] | None], list[str]]:
-    """Templates in `source` (→ the parameter names given with them) and problems: a `msg` whose template is
-    not a literal, parameters that do not fit the template, and (`strict`) a message built as finished text
-    (a literal, an f-string, a concatenation or .format) where a Message belongs."""
-    templates: dict[str, set[str] | None] = {}
-    problems: list[str] = []
-    tree = ast.parse(source)
-    # the emitter turns emit's literal template (scanned at each emit call) into a Message
-    emitter = {id(node) for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef) and cls.name == "Emitter"
-               for node in ast.walk(cls)}
-
-    def template(call: ast.Call, index: int, where: int) -> None:
-        text = _literal(call.args[index])
-        if text is None:
-            problems.append(f"line {where}: the template is not a string literal")
-            return
-        given = _keywords(call)
-        templates[text] = given
-        if given is not None and given != fields(text):
-            problems.append(f"line {where}: parameters {sorted(given)} do not fit {text!r}")
-
-    def finished(node: ast.expr, where: int) -> None:
-        if isinstance(node, ast.JoinedStr | ast.BinOp) or _literal(node) is not None or (
-                isinstance(node, ast.Call) and call_name(node.func) == "format"):
-            problems.append(f"line {where}: a message built as text, not as a Message (use msg)")
-
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = call_name(node.func)
-        if name == "msg" and node.args:
-            template(node, 0, node.lineno)
-        if not strict:
-            continue
-        if name == "emit" and len(node.args) > 2:
-            if _literal(node.args[2]) is not None:
-                template(node, 2, node.lineno)
-            else:
-                finished(node.args[2], node.lineno)
-        elif name in MESSAGE_ARGS and len(node.args) > MESSAGE_ARGS[name]:
-            finished(node.args[MESSAGE_ARGS[name]], node.lineno)
-        elif name == "append" and node.args and isinstance(node.args[0], ast.Tuple) and len(node.args[0].elts) == 4:
-            finished(node.args[0].elts[3], node.lineno)  # the cross checks' (report, id, code, message)
-        elif name == "Message" and id(node) not in emitter:
-            problems.append(f"line {node.lineno}: build messages with msg(\"literal\", …), not Message(…)")
-    return templates, problems
-
-
-def source_templates() -> tuple[dict[str, set[str] | None], list[str]]:
-    templates: dict[str, set[str] | None] = {}
-    problems: list[str] = []
-    for path in sorted(SOURCE.rglob("*.py")):
-        if path.name == "messages_zh.py":
-            continue
-        found, wrong = scan(path.read_text(encoding="utf-8"), strict=path.name in TRANSLATED)
-        templates.update(found)
-        problems += [f"{path.name} {p}" for p in wrong]
-    return templates, problems
-
-
-def test_scanner_finds_templates_and_refuses_finished_text() -> None:
-    sample = ('emit(at, "a", "t1 {x}", x=1)\nmsg("t2")\nemit(at, "b", f"t3 {y}")\n'
-              'raise ScalarError("c", "t4")\nDiagnostic.make(p, 1, 1, "d", "t5" + x)\nmsg(name)\n'
-              'emit(at, "e", "t6 {x}", y=2)\nfound.append((r, i, "f", f"{i} is wrong"))\nMessage(t, {})\n'
-              'class Emitter:\n    def __call__(self, m):\n        Message(m, {})\n')
-    templates, problems = scan(sample, strict=True)
-    assert set(templates) == {"t1 {x}", "t2", "t6 {x}"}
-    assert [p.split(":")[0] for p in problems] == ["line 3", "line 4", "line 5", "line 6", "line 7", "line 8",
-                                                    "line 9"]
-    assert scan(sample, strict=False)[0] == {"t2": set()}
-
-
-def test_every_diagnostic_is_built_from_templates() -> None:
-    templates, problems = source_templates()
-    assert problems == []
-    assert len(templates) > 100
-
-
-def test_every_template_has_a_chinese_entry() -> None:
-    templates, _ = source_templates()
-    missing = sorted(t for t in templates if t not in ZH)
-    assert missing == [], "add these to src/minzheng_cli/messages_zh.py:\n" + "\n".join(missing)
-
-
-def test_the_catalog_has_no_stale_entries() -> None:
-    templates, _ = source_templates()
-    assert sorted(set(ZH) - set(templates)) == []
-
-
-def test_each_translation_has_the_fields_of_its_template() -> None:
-    for english, chinese in ZH.items():
-        assert fields(chinese) == fields(english), english
-        chinese.format_map({name: "x" for name in fields(chinese)})  # no stray brace
-
-
-def test_translations_are_chinese() -> None:
-    for english, chinese in ZH.items():
-        structural = not re.sub(r"\{[a-z_]+\}|[\s:：,;()（）]", "", english)  # "{where}: {message}", "{problem}"
-        if not structural and english != "the text {text}":  # Chinese quotes the text, without a word for it
-            assert CJK.search(chinese), english
-        assert _english_left(chinese) == [], (english, chinese)
-
-
-def test_every_code_has_a_chinese_meaning() -> None:
-    assert set(MEANINGS_ZH) == set(CODES)
-    for code, meaning in MEANINGS_ZH.items():
-        assert CJK.search(meaning), code
-
-
 # --- messages --------------------------------------------------------------------------------------------
 
 
 def test_render_in_both_languages_with_nested_messages() -> None:
-    message = msg("indicator '{id}' is not in targets.yaml{hint}", id="3.9", hint=suggestion("3.1"))
+    message = CheckMsg.indicator_targets_yaml(id="3.9", hint=suggestion("3.1"))
     assert message.render("en") == "indicator '3.9' is not in targets.yaml; did you mean '3.1'?"
     assert str(message) == message.render("en")
     assert message.render("zh") == '未知指标"3.9"（targets.yaml 中没有此编号）；是否应为"3.1"？'
-    assert message.templates() == ["indicator '{id}' is not in targets.yaml{hint}", "; did you mean '{x}'?"]
-    assert msg("indicator '{id}' is not in targets.yaml{hint}", id="3.9", hint=suggestion(None)).render("zh") == \
+    assert [t.id for t in message.texts()] == ["CheckMsg.indicator_targets_yaml", "CommonMsg.did_you_mean"]
+    assert CheckMsg.indicator_targets_yaml(id="3.9", hint=suggestion(None)).render("zh") == \
         '未知指标"3.9"（targets.yaml 中没有此编号）'
 
 
@@ -191,18 +59,16 @@ def test_choices_in_each_language() -> None:
     assert OneOf(("town", "subdistrict", "district")).render("zh") == "town、subdistrict 或 district"
 
 
-def test_an_untranslated_template_falls_back_to_english() -> None:
-    assert Message("no such {x}", {"x": 1}).render("zh") == "no such 1"
-
-
 def test_data_round_trip() -> None:
     with pytest.raises(scalars.ScalarError) as info:
         scalars.parse_number("０１2")
     message = info.value.detail
     assert Message.from_data(json.loads(json.dumps(message.as_data()))) == message
     assert Message.from_data(message.as_data()).render("zh") == message.render("zh")
-    for bad in ({"t": "a {x}", "p": {}}, {"t": 1, "p": {}}, [], {"t": "{x}", "p": {"x": {"q": 5}}},
-                {"t": "{x}", "p": {"x": True}}, {"t": "{x}", "p": {"x": {"one_of": [1]}}}):
+    one = "CommonMsg.where_message"  # a phrase with the fields where and message
+    for bad in ({"t": one, "p": {}}, {"t": 1, "p": {}}, [], {"t": one, "p": {"where": {"q": 5}, "message": ""}},
+                {"t": one, "p": {"where": True, "message": ""}}, {"t": "NoSuch.phrase", "p": {}},
+                {"t": one, "p": {"where": {"one_of": [1]}, "message": ""}}):
         with pytest.raises((TypeError, ValueError)):
             Message.from_data(bad)
 
@@ -311,14 +177,13 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> list[Diagnostic]:
 
 
 def test_the_corpus_covers_most_codes(every_kind: list[Diagnostic]) -> None:
-    missing = set(CODES) - {d.code for d in every_kind}
+    missing = set(all_codes()) - {d.code for d in every_kind}
     assert missing <= {"file-too-large", "unreadable", "not-whole-number", "formula-no-value"}, missing
 
 
 def test_every_loader_diagnostic_renders_in_chinese(every_kind: list[Diagnostic]) -> None:
     for d in every_kind:
         assert d.detail is not None, d.as_text()
-        assert set(d.detail.templates()) <= set(ZH), d.as_text()
         zh = d.text("zh")
         assert zh != d.message and CJK.search(zh), d.as_text()
         assert "\n" not in zh and "\r" not in zh
@@ -346,16 +211,11 @@ def test_a_parser_problem_is_translated_where_known() -> None:
 
 
 def test_the_capped_note_is_translated() -> None:
-    many = [Diagnostic.make("f", i + 1, 1, "unknown-indicator", msg("indicator '{id}' is not in targets.yaml{hint}",
-                                                                     id=str(i), hint="")) for i in range(60)]
+    many = [Diagnostic.make("f", i + 1, 1, UNKNOWN_INDICATOR, CheckMsg.indicator_targets_yaml(id=str(i), hint=""))
+            for i in range(60)]
     note = capped(many, "f")[-1]
     assert note.message == "… and 10 more problems in this file not shown; fix these first"
     assert note.text("zh") == "…… 本文件还有 10 个问题未列出：请先改正以上问题"
-
-
-def test_plain_text_diagnostics_stay_as_written() -> None:
-    d = Diagnostic.make("f", 1, 1, "bad-number", "written elsewhere")
-    assert d.detail is None and d.text("zh") == "written elsewhere"
 
 
 def test_pydantic_keeps_the_scalar_message(data: DataDir) -> None:
@@ -381,7 +241,7 @@ def test_cached_warnings_render_in_chinese_when_warm(data: DataDir, tmp_path: Pa
     (file,) = folder.iterdir()
     document = json.loads(file.read_text(encoding="utf-8"))
     (entry,) = document["entries"].values()
-    assert entry["diagnostics"][0]["detail"]["t"] == "submitted {submitted} is before as_of {as_of}; check both dates"
+    assert entry["diagnostics"][0]["detail"]["t"] == "CheckMsg.submitted_before_check_both"
 
 
 def test_a_tampered_message_in_the_cache_is_a_miss(data: DataDir, tmp_path: Path) -> None:
@@ -391,7 +251,7 @@ def test_a_tampered_message_in_the_cache_is_a_miss(data: DataDir, tmp_path: Path
     (file,) = folder.iterdir()
     document = json.loads(file.read_text(encoding="utf-8"))
     for entry in document["entries"].values():
-        entry["diagnostics"][0]["detail"] = {"t": "{missing}", "p": {}}
+        entry["diagnostics"][0]["detail"] = {"t": "CheckMsg.no_such_phrase", "p": {}}
     file.write_text(json.dumps(document), encoding="utf-8")
     warm = loading.load_data(str(data.root), TODAY, folder)
     assert [d.text("zh") for d in warm.diagnostics] == [d.text("zh") for d in cold.diagnostics] == [
@@ -496,8 +356,7 @@ def test_github_commands_in_chinese_are_escaped(tmp_path: Path) -> None:
 
 
 def test_github_command_escapes_a_chinese_message() -> None:
-    d = Diagnostic.make("x.yaml", 3, 7, "bad-number", msg("{text} has a percent sign; report the count itself ({fixed}) "
-                                                          "without %", text=quote("5%\r\n"), fixed="5"))
+    d = Diagnostic.make("x.yaml", 3, 7, BAD_NUMBER, ReadMsg.percent_sign_report_count(text=quote("5%\r\n"), fixed="5"))
     assert github_command(d, "zh") == ("::error file=x.yaml,line=3,col=7,title=bad-number::"
                                        '"5%25\\r\\n"带了百分号：请填数量本身（5），不要带 %25')
 

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import os
-import re
-import types
-import typing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from minzheng_cli.checks import rules as checks
+from minzheng_cli.catalogue import Message
+from minzheng_cli.catalogue.diagnostics import CheckMsg, os_reason
+from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, run, values
+from minzheng_cli.checks.shape import validate_model
 from minzheng_cli.i18n import Lang
-from minzheng_cli.messages import Message, OneOf, Param, msg, os_reason, suggestion
-from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.model.diagnostics import Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
-from minzheng_cli.read import scalars
 from minzheng_cli.read.cache import ReportCache, digest
-from minzheng_cli.read.yamldoc import KEY, Document, Path, YamlProblem, decode, parse, read_bytes
+from minzheng_cli.read.yamldoc import UNREADABLE, Document, YamlProblem, decode, parse, read_bytes
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -59,119 +57,7 @@ def read_document(path: str, display: str, raw: bytes | None = None) -> Document
     except YamlProblem as err:
         return Diagnostic.make(display, err.line, err.column, err.code, err.detail)
     except OSError as err:
-        return Diagnostic.make(display, 1, 1, "unreadable", msg("the file cannot be read: {reason}",
-                                                                reason=os_reason(err)))
-
-
-def validate_model(model: type[M], doc: Document, display: str, what: Param) -> tuple[M | None, list[Diagnostic]]:
-    """`what`: the file's name or kind, for a message ("targets.yaml", msg("a progress report"))."""
-    if not isinstance(doc.data, dict):
-        found = (msg("empty") if doc.data is None
-                 else msg("{found}, not key: value lines", found=scalars.describe(doc.data)))
-        return None, [Diagnostic.make(display, 1, 1, "not-a-mapping",
-                                      msg("the file is {found}; {what} is a mapping of keys such as {keys}",
-                                          found=found, what=what, keys=", ".join(list(model.model_fields)[:4])))]
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as err:
-        errors = err.errors(include_url=False)
-        # only as many as will be shown: each may look for a close match (difflib), slow on a huge broken file
-        shown = [_from_pydantic(e, model, doc, display) for e in errors[:MAX_PER_FILE]]
-        return None, capped(shown, display, total=len(errors))
-
-
-def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: str) -> Diagnostic:
-    loc: Path = tuple(KEY if part == "[key]" else part for part in error["loc"])
-    kind: str = error["type"]
-    raw = error.get("input")
-    message: Message
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        allowed = _fields_at(model, loc[:-1])
-        hint = scalars.closest(key, allowed)
-        code, path = "unknown-key", (*loc, KEY)
-        message = msg("unknown key '{key}'{hint} (allowed here: {allowed})", key=key, hint=suggestion(hint),
-                      allowed=", ".join(allowed))
-    elif kind == "missing":
-        code, path = "missing-key", loc[:-1]
-        message = msg("missing key '{key}'; add a line `{key}: …`", key=str(loc[-1]))
-    elif kind == "literal_error":
-        code, path = "bad-choice", loc
-        message = msg("{found} is not allowed here; write one of {choices}", found=scalars.describe(raw),
-                      choices=_choices(str(error["ctx"]["expected"])))
-    elif kind == "string_pattern_mismatch":
-        code, path = "bad-id", loc
-        message = msg("{found} is not a valid id: use lowercase ASCII letters, digits, - or _ (pinyin)",
-                      found=scalars.describe(raw))
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        code, path = "wrong-type", loc
-        message = msg("expected a mapping (key: value lines), found {found}", found=scalars.describe(raw))
-    elif kind == "list_type":
-        code, path = "wrong-type", loc
-        message = msg("expected a list (lines starting with '- '), found {found}", found=scalars.describe(raw))
-    elif kind in checks_codes():  # a ScalarError, carried through pydantic (models._pydantic)
-        code, path = kind, loc
-        detail = (error.get("ctx") or {}).get("detail")
-        message = detail if isinstance(detail, Message) else msg("{problem}", problem=str(error["msg"]))
-    else:  # no such error is known to happen: pydantic's own words
-        code, path = "wrong-type", loc
-        message = msg("{problem}, found {found}", problem=str(error["msg"]), found=scalars.describe(raw))
-    where = _dotted(loc[:-1] if kind == "missing" else loc)
-    if where and code not in ("unknown-key",):
-        message = msg("{where}: {message}", where=where, message=message)
-    mark = doc.mark(path)
-    return Diagnostic.make(display, mark.line, mark.column, code, message)
-
-
-def _choices(expected: str) -> Param:
-    """pydantic's "'a', 'b' or 'c'" as a OneOf (rendered in each language); as it is when it is not one."""
-    choices = OneOf(tuple(re.findall(r"'([^']*)'", expected)))
-    return choices if choices.choices and choices.render("en") == expected else expected
-
-
-def checks_codes() -> frozenset[str]:
-    from minzheng_cli.model.diagnostics import CODES
-
-    return frozenset(CODES)
-
-
-def _dotted(loc: Path) -> str:
-    parts = [f"[{p}]" if isinstance(p, int) else str(p) for p in loc if p != KEY]
-    return ".".join(parts).replace(".[", "[")
-
-
-def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:
-    """The keys allowed in the mapping at `loc` of `model`, for suggestions."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(str(part))
-            if info is None:
-                return []
-            current = info.annotation
-        elif typing.get_origin(current) in (list, dict):
-            current = typing.get_args(current)[-1]
-        else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(tp: Any) -> Any:
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = args[0] if len(args) == 1 else tp
-            if len(args) != 1:
-                return tp
-        else:
-            return tp
+        return Diagnostic.make(display, 1, 1, UNREADABLE, CheckMsg.file_cannot_read(reason=os_reason(err)))
 
 
 def load_targets(path: str, display: str, raw: bytes | None = None) -> tuple[Targets | None, list[Diagnostic]]:
@@ -180,24 +66,26 @@ def load_targets(path: str, display: str, raw: bytes | None = None) -> tuple[Tar
         return None, [doc]
     targets, diags = validate_model(Targets, doc, display, "targets.yaml")
     if targets is not None:  # else diags holds the (already capped) shape problems
-        checks.plan_checks(targets, checks.emitter(doc, display, diags))
+        place(plan.check(targets, Context()), doc, display, Context(), diags)
         diags = capped(sorted_diagnostics(diags), display)
-    return (targets if not any(d.severity == "error" for d in diags) else None), diags
+    return (targets if not _errors(diags) else None), diags
 
 
 def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown | None, list[Diagnostic]]:
     doc = read_document(path, display)
     if isinstance(doc, Diagnostic):
         return None, [doc]
-    breakdown, diags = validate_model(Breakdown, doc, display, "breakdown.yaml")
-    if breakdown is not None:
-        checks.breakdown_checks(targets, breakdown, checks.emitter(doc, display, diags))
+    found, diags = validate_model(Breakdown, doc, display, "breakdown.yaml")
+    if found is not None:
+        ctx = Context()
+        place(breakdown.check(targets, found, ctx), doc, display, ctx, diags)
         diags = capped(sorted_diagnostics(diags), display)
-    return (breakdown if not any(d.severity == "error" for d in diags) else None), diags
+    return (found if not _errors(diags) else None), diags
 
 
-def load_report(path: str, display: str, unit_folder: str, targets: Targets,
-                today: date, raw: bytes | None = None) -> tuple[Report | None, list[Diagnostic]]:
+def load_report(
+    path: str, display: str, unit_folder: str, targets: Targets, today: date, raw: bytes | None = None
+) -> tuple[Report | None, list[Diagnostic]]:
     """One report file, checked on its own and against the plan (not yet against other reports)."""
     doc = read_document(path, display, raw)
     if isinstance(doc, Diagnostic):
@@ -205,58 +93,43 @@ def load_report(path: str, display: str, unit_folder: str, targets: Targets,
     return check_report(doc, display, unit_folder, os.path.basename(path), targets, today)
 
 
-def check_report(doc: Document, display: str, unit_folder: str, file_name: str | None, targets: Targets,
-                 today: date) -> tuple[Report | None, list[Diagnostic]]:
+def check_report(
+    doc: Document, display: str, unit_folder: str, file_name: str | None, targets: Targets, today: date
+) -> tuple[Report | None, list[Diagnostic]]:
     """A parsed report checked on its own and against the plan. `file_name` None: the report is not a file
     yet (a workbook being imported), so its name is not checked against `as_of`."""
     diags: list[Diagnostic] = []
-    emit = checks.emitter(doc, display, diags)
-    if targets.unit(unit_folder) is None:
-        hint = scalars.closest(unit_folder, [u.id for u in targets.units])
-        emit((), "unknown-unit", "folder '{folder}' is not a unit of the plan{hint}", folder=unit_folder,
-             hint=suggestion(hint) if hint else msg("; units: {units}", units=", ".join(u.id for u in targets.units)))
-    stem = os.path.splitext(file_name or "")[0]
-    try:
-        file_date: date | None = scalars.parse_date(stem) if file_name is not None else None
-    except scalars.ScalarError:
-        file_date = None
-        emit((), "bad-file-name", "the file name '{name}' must be the report date: YYYY-MM-DD.yaml, equal to its as_of",
-             name=str(file_name))
-    form, shape = validate_model(ReportFile, doc, display, msg("a progress report"))
+    ctx = Context()
+    place(files.unit_folder(targets, unit_folder, ctx), doc, display, ctx, diags)
+    file_date = run(files.file_name(file_name), doc, display, ctx, diags)
+    form, shape = validate_model(ReportFile, doc, display, CheckMsg.progress_report())
     diags.extend(shape)
     if form is None:  # a header problem: still check the values, so the clerk sees every problem at once
         data = doc.data if isinstance(doc.data, dict) else {}
-        values, notes = data.get("values"), data.get("notes")
-        if isinstance(values, dict):
-            checks.report_values(targets, unit_folder, values, notes if isinstance(notes, dict) else {}, emit)
+        raw_values, raw_notes = data.get("values"), data.get("notes")
+        if isinstance(raw_values, dict):
+            notes = raw_notes if isinstance(raw_notes, dict) else {}
+            run(values.check(targets, unit_folder, raw_values, notes, ctx), doc, display, ctx, diags)
         return None, capped(sorted_diagnostics(diags), display)
-    if form.unit != unit_folder:
-        emit(("unit",), "unit-mismatch", "unit '{unit}' differs from the folder '{folder}'; "
-             "move the file into progress/{unit}/ or correct `unit`", unit=form.unit, folder=unit_folder)
-    if file_date is not None and form.as_of != file_date:
-        emit(("as_of",), "date-mismatch", "as_of {as_of} differs from the file name {stem}; "
-             "rename the file or correct as_of", as_of=str(form.as_of), stem=stem)
-    plan = targets.plan
-    if not plan.start <= form.as_of <= plan.end:
-        emit(("as_of",), "date-outside-plan", "as_of {as_of} is outside the plan period {start} – {end}; "
-             "a report gives figures as of a date within it",
-             as_of=str(form.as_of), start=str(plan.start), end=str(plan.end))
-    for key, when in (("as_of", form.as_of), ("submitted", form.submitted)):
-        if when is not None and when > today:
-            emit((key,), "date-in-future", "{key} {date} is after today ({today}); a report states what is known: "
-                 "date it today or earlier", key=key, date=str(when), today=str(today))
-    if form.submitted is not None and form.submitted < form.as_of:
-        emit(("submitted",), "submitted-before-as-of",
-             "submitted {submitted} is before as_of {as_of}; check both dates",
-             submitted=str(form.submitted), as_of=str(form.as_of))
-    values = checks.report_values(targets, unit_folder, form.values, form.notes, emit)
-    if not form.values:
-        emit(("values",) if "values" in doc.data else (), "empty-report",
-             "the report has no values; add the figures under `values:` (or delete the file)")
-    errors = any(d.severity == "error" for d in diags)
-    report = None if errors else Report(path=display, unit=form.unit, as_of=form.as_of, submitted=form.submitted,
-                                        values=values, notes={k: v for k, v in form.notes.items() if v})
+    place(files.header(form, unit_folder, file_date, targets, today), doc, display, ctx, diags)
+    typed = run(values.check(targets, unit_folder, form.values, form.notes, ctx), doc, display, ctx, diags)
+    place(files.not_empty(form, doc.data), doc, display, ctx, diags)
+    if _errors(diags):
+        return None, capped(sorted_diagnostics(diags), display)
+    report = Report(
+        path=display,
+        unit=form.unit,
+        as_of=form.as_of,
+        submitted=form.submitted,
+        values=typed,
+        notes={k: v for k, v in form.notes.items() if v},
+        marks={key: (mark.line, mark.column) for key, mark in doc.value_marks.items() if key in typed},
+    )
     return report, capped(sorted_diagnostics(diags), display)
+
+
+def _errors(diags: list[Diagnostic]) -> bool:
+    return any(d.severity == "error" for d in diags)
 
 
 def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) -> Loaded:
@@ -267,11 +140,9 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     root = FsPath(data_dir)
     targets_path = root / "targets.yaml"
     if not root.is_dir():
-        raise DataNotFound(msg("no data folder at '{path}'; run inside a project with ./data, "
-                               "or point to one with --data DIR or MINZHENG_DATA", path=data_dir))
+        raise DataNotFound(CheckMsg.data_folder_run_inside(path=data_dir))
     if not targets_path.is_file():
-        raise DataNotFound(msg("no targets file at '{path}'; the data folder needs targets.yaml "
-                               "(point elsewhere with --data DIR or MINZHENG_DATA)", path=str(targets_path)))
+        raise DataNotFound(CheckMsg.targets_file_data_folder(path=str(targets_path)))
     try:
         raw_targets: bytes | None = read_bytes(str(targets_path))
     except (OSError, YamlProblem):
@@ -296,22 +167,19 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     return loaded
 
 
-def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loaded,
-                  store: ReportCache | None = None) -> None:
+def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loaded, store: ReportCache | None = None) -> None:
     reports: list[Report] = []
     for path in sorted(_walk(progress)):
         display = str(path)
         rel = path.relative_to(progress).parts
         if not path.name.lower().endswith(YAML_SUFFIXES):
-            loaded.diagnostics.append(Diagnostic.make(display, 1, 1, "not-yaml",
-                                                      msg("not a .yaml/.yml file, so not read as a report; if it "
-                                                          "holds figures, write them as a .yaml report, else move "
-                                                          "it out")))
+            loaded.diagnostics.append(Diagnostic.make(display, 1, 1, files.NOT_YAML, CheckMsg.yaml_yml_file_read()))
             continue
         loaded.files += 1
         if len(rel) != 2:
-            loaded.diagnostics.append(Diagnostic.make(
-                display, 1, 1, "misplaced-file", msg("a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it")))
+            loaded.diagnostics.append(
+                Diagnostic.make(display, 1, 1, files.MISPLACED_FILE, CheckMsg.report_belongs_progress_unit())
+            )
             loaded.excluded.append(display)
             continue
         report, diags = _load_report_cached(path, display, "/".join(rel), targets, today, store)
@@ -326,27 +194,35 @@ def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loade
         first = seen.setdefault((report.unit, report.as_of), report)
         if first is not report:
             for one, other in ((first, report), (report, first)):
-                loaded.diagnostics.append(Diagnostic.make(
-                    one.path, 1, 1, "duplicate-report",
-                    msg("{other} is another report of {unit} as of {date}; keep one file per unit and date",
-                        other=other.path, unit=report.unit, date=str(report.as_of))))
+                loaded.diagnostics.append(
+                    Diagnostic.make(
+                        one.path,
+                        1,
+                        1,
+                        files.DUPLICATE_REPORT,
+                        CheckMsg.another_report_keep_file(other=other.path, unit=report.unit, date=str(report.as_of)),
+                    )
+                )
                 flagged.add(one.path)
-    for report, ind_id, code, message in checks.cross_check_messages(targets, reports):
-        doc = read_document(report.path, report.path)
-        mark = doc.mark(("values", ind_id)) if isinstance(doc, Document) else None
-        line, column = (mark.line, mark.column) if mark else (1, 1)
-        loaded.diagnostics.append(Diagnostic.make(report.path, line, column, code, message))
+    for report, problem in history.check(targets, reports):
+        loaded.diagnostics.append(report_diagnostic(report, problem))
         flagged.add(report.path)
     loaded.reports = [r for r in reports if r.path not in flagged]
     loaded.excluded.extend(sorted(flagged))
     if not reports and not flagged and not loaded.excluded:
-        loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, "no-reports",
-                                                  msg("no progress reports yet under this folder; each unit adds "
-                                                      "progress/<unit>/<YYYY-MM-DD>.yaml")))
+        loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, files.NO_REPORTS, CheckMsg.progress_reports_yet_under()))
 
 
-def _load_report_cached(path: FsPath, display: str, key: str, targets: Targets, today: date,
-                        store: ReportCache | None) -> tuple[Report | None, list[Diagnostic]]:
+def report_diagnostic(report: Report, problem: Problem) -> Diagnostic:
+    """A cross-report problem placed on the report's value, from the marks the report kept when it was parsed."""
+    key = problem.path[1] if len(problem.path) > 1 else None
+    line, column = report.marks.get(str(key), (1, 1))
+    return Diagnostic.make(report.path, line, column, problem.code, problem.message)
+
+
+def _load_report_cached(
+    path: FsPath, display: str, key: str, targets: Targets, today: date, store: ReportCache | None
+) -> tuple[Report | None, list[Diagnostic]]:
     """load_report, through the cache when there is one. Only valid reports are stored: a failure is
     checked again every time (it is rare, and may depend on the day)."""
     unit_folder = key.split("/", 1)[0]
@@ -373,6 +249,7 @@ def _walk(folder: FsPath) -> list[FsPath]:
         return found
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(dirnames)  # a hidden folder's reports are reports too (DESIGN §1.3): never skip them
-        found.extend(FsPath(dirpath) / name for name in filenames
-                     if not name.startswith(".") or name.lower().endswith(YAML_SUFFIXES))
+        found.extend(
+            FsPath(dirpath) / name for name in filenames if not name.startswith(".") or name.lower().endswith(YAML_SUFFIXES)
+        )
     return found

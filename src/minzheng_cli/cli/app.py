@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar, cast
 import typer
 
 from minzheng_cli import __version__
-from minzheng_cli.messages import Message, msg, os_reason, suggestion, text
+from minzheng_cli.catalogue import Message, text
+from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason, suggestion
 
 if TYPE_CHECKING:
     from minzheng_cli.checks.linter import Loaded
@@ -79,7 +80,7 @@ def today(lang: Lang) -> date:
         try:
             return parse_day(fixed)
         except ValueError as err:
-            fail(msg("MINZHENG_TODAY: {problem}", problem=getattr(err, "detail", str(err))), 2, lang)
+            fail(CliMsg.minzheng_today(problem=getattr(err, "detail", str(err))), 2, lang)
     return date.today()
 
 
@@ -254,7 +255,7 @@ def show(
         from minzheng_cli.read.scalars import closest
 
         hint = closest(indicator, [i.id for i in snap.targets.indicators])
-        fail(msg("no indicator '{id}'{hint}", id=indicator, hint=suggestion(hint)), 2, opts.lang)
+        fail(CliMsg.no_indicator(id=indicator, hint=suggestion(hint)), 2, opts.lang)
     points = engine.history(snap.targets, snap.index, indicator, snap.as_of)
     facts = detail.indicator_facts(snap.targets, result, opts.lang)
     tables = [detail.history_table(result, points, opts.lang, len(snap.targets.townships))]
@@ -302,11 +303,11 @@ def report(
 
     opts = _common(ctx, data, lang)
     if week is not None and as_of is not None:
-        fail(msg("give --week or --as-of, not both"), 2, opts.lang)
+        fail(CliMsg.give_week_both(), 2, opts.lang)
     try:
         day = dates.week_end(week).isoformat() if week is not None else as_of
     except dates.DateProblem as err:
-        fail(msg("{where}: {message}", where="--week", message=err.detail), 2, opts.lang)
+        fail(CommonMsg.where_message(where="--week", message=err.detail), 2, opts.lang)
     snap, code = _snapshot(opts, day)
     text = render(weekly.from_snapshot(snap), format.value, opts.lang)
     if output is None:
@@ -315,7 +316,7 @@ def report(
         try:
             write_text(output, text)
         except OSError as err:
-            fail(msg("cannot write {path}: {reason}", path=output, reason=os_reason(err)), 2, opts.lang)
+            fail(CliMsg.cannot_write(path=output, reason=os_reason(err)), 2, opts.lang)
     raise typer.Exit(code)
 
 
@@ -380,7 +381,7 @@ def _snapshot(opts: Common, as_of: str | None) -> tuple[Snapshot, int]:
     try:
         requested = dates.parse_day(as_of) if as_of else today(opts.lang)
     except dates.DateProblem as err:
-        fail(msg("{where}: {message}", where="--as-of", message=err.detail), 2, opts.lang)
+        fail(CommonMsg.where_message(where="--as-of", message=err.detail), 2, opts.lang)
     loaded = _load(opts)
     if loaded.targets is None:
         for d in loaded.diagnostics:

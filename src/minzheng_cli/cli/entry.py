@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason, suggestion
 from minzheng_cli.cli.app import Common, DataOpt, LangOpt, _common, _load, _notice, app, fail, today
-from minzheng_cli.messages import msg, os_reason, suggestion
 
 if TYPE_CHECKING:
     from minzheng_cli.checks.linter import Loaded
@@ -29,8 +29,9 @@ def new(
     ctx: typer.Context,
     unit: UnitArg,
     as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD (not after today)")],
-    submitted: Annotated[str | None, typer.Option("--submitted", metavar="DATE",
-                                                  help="Date handed in, for timeliness [default: none]")] = None,
+    submitted: Annotated[
+        str | None, typer.Option("--submitted", metavar="DATE", help="Date handed in, for timeliness [default: none]")
+    ] = None,
     force: ForceOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
@@ -53,8 +54,7 @@ def new(
     for d in diags:
         typer.echo(d.as_text(opts.lang), err=True)
     if written is None:
-        fail(msg("internal error: the skeleton of {path} does not validate; please report it", path=path), 1,
-             opts.lang)
+        fail(CliMsg.internal_error_skeleton_does(path=path), 1, opts.lang)
     _entry_save(opts, targets, path, text, written, force, dry_run=False)
 
 
@@ -75,19 +75,24 @@ def template(
 
     opts = _common(ctx, data, lang)
     if not output.lower().endswith(".xlsx"):
-        fail(msg("--output {output}: the workbook's name must end in .xlsx", output=output), 2, opts.lang)
+        fail(CliMsg.output_workbook_s_name(output=output), 2, opts.lang)
     loaded, targets, found = _entry_unit(opts, unit)
     day = _entry_day("--as-of", as_of, opts.lang)
     problem = entry.date_problem(targets.plan, day, None, None)  # a week not yet over is fine for a template
     if problem:
         fail(problem, 2, opts.lang)
     _entry_own_reports(opts, loaded, found.id, entry.report_path(opts.data, found.id, day))
-    content = workbook.write_template(targets, found, day, entry.latest_values(targets, loaded.reports, found, day),
-                                      entry.last_report_date(loaded.reports, found, day))
+    content = workbook.write_template(
+        targets,
+        found,
+        day,
+        entry.latest_values(targets, loaded.reports, found, day),
+        entry.last_report_date(loaded.reports, found, day),
+    )
     try:
         write_bytes(output, content)
     except OSError as err:
-        fail(msg("cannot write {path}: {reason}", path=output, reason=os_reason(err)), 2, opts.lang)
+        fail(CliMsg.cannot_write(path=output, reason=os_reason(err)), 2, opts.lang)
     typer.echo(output)
     typer.echo(t("entry.wrote", opts.lang).format(path=output), err=True)
 
@@ -128,14 +133,12 @@ def import_workbook(
     _entry_save(opts, targets, path, result.text, result.report, force, dry_run)
 
 
-
-
 def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
     loaded = _load(opts)
     if loaded.targets is None:
         for d in loaded.diagnostics:
             typer.echo(d.as_text(opts.lang), err=True)
-        fail(msg("{path}/targets.yaml has errors; run `minzheng validate` to see them", path=opts.data), 2, opts.lang)
+        fail(CliMsg.targets_yaml_errors_run(path=opts.data), 2, opts.lang)
     return loaded, loaded.targets
 
 
@@ -146,8 +149,11 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
         from minzheng_cli.read.scalars import closest
 
         hint = closest(unit, [u.id for u in targets.units])
-        fail(msg("unknown unit '{unit}'{hint} (units: {units})", unit=unit, hint=suggestion(hint),
-                 units=", ".join(u.id for u in targets.units)), 2, opts.lang)
+        fail(
+            CliMsg.unknown_unit_units(unit=unit, hint=suggestion(hint), units=", ".join(u.id for u in targets.units)),
+            2,
+            opts.lang,
+        )
     return loaded, targets, found
 
 
@@ -157,7 +163,7 @@ def _entry_day(option: str, given: str, lang: Lang) -> date:
     try:
         return dates.parse_day(given)
     except dates.DateProblem as err:
-        fail(msg("{where}: {message}", where=option, message=err.detail), 2, lang)
+        fail(CommonMsg.where_message(where=option, message=err.detail), 2, lang)
 
 
 def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
@@ -169,8 +175,7 @@ def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) 
         fail(_notice("entry.own_broken", opts.lang, path=broken[0]), 1, opts.lang)
 
 
-def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool,
-                dry_run: bool) -> None:
+def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool, dry_run: bool) -> None:
     """Write the report unless the file already holds it; another report there only with --force."""
     from minzheng_cli.entry import prefill as entry
     from minzheng_cli.files import write_text
@@ -191,6 +196,6 @@ def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: R
             os.makedirs(os.path.dirname(path), exist_ok=True)
             write_text(path, text)
         except OSError as err:
-            fail(msg("cannot write {path}: {reason}", path=path, reason=os_reason(err)), 2, opts.lang)
+            fail(CliMsg.cannot_write(path=path, reason=os_reason(err)), 2, opts.lang)
     typer.echo(path)
     typer.echo(t(message, opts.lang).format(path=path), err=True)

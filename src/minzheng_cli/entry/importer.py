@@ -20,15 +20,22 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from minzheng_cli.catalogue import Message
+from minzheng_cli.catalogue.codes import Meaning
+from minzheng_cli.catalogue.diagnostics import WorkbookMsg
 from minzheng_cli.checks.linter import check_report
+from minzheng_cli.checks.shape import MISSING_KEY
+from minzheng_cli.checks.values import UNKNOWN_INDICATOR
 from minzheng_cli.entry import prefill as entry
-from minzheng_cli.messages import Message, msg
-from minzheng_cli.model.diagnostics import Diagnostic, sorted_diagnostics
+from minzheng_cli.model.diagnostics import Code, Diagnostic, sorted_diagnostics
 from minzheng_cli.model.files import Indicator, Report, Targets, Unit
 from minzheng_cli.read import scalars
 from minzheng_cli.read.scalars import number_text
 from minzheng_cli.read.workbook import SHEET, Cell, Filled, FilledRow, TemplateProblem
-from minzheng_cli.read.yamldoc import KEY, Document, Mark, Path
+from minzheng_cli.read.yamldoc import DUPLICATE_KEY, KEY, Document, Mark, Path
+
+NOT_WHOLE_NUMBER = Code("not-whole-number", "error", Meaning.not_whole_number)
+FORMULA_NO_VALUE = Code("formula-no-value", "error", Meaning.formula_no_value)
 
 
 @dataclass
@@ -51,18 +58,18 @@ SKIP = _Skip()
 def unit_of(filled: Filled, targets: Targets) -> Unit:
     """The unit the workbook is for, after checking that it belongs to this plan (TemplateProblem if not)."""
     if filled.plan_id != targets.plan.id:
-        raise TemplateProblem(msg("{path} is a template of the plan '{plan}', but the data folder holds the plan "
-                                  "'{data_plan}'; import it with --data pointing at that plan's folder",
-                                  path=filled.path, plan=filled.plan_id, data_plan=targets.plan.id))
+        raise TemplateProblem(
+            WorkbookMsg.template_plan_but_data(path=filled.path, plan=filled.plan_id, data_plan=targets.plan.id)
+        )
     unit = targets.unit(filled.unit_id)
     if unit is None:
-        raise TemplateProblem(msg("{path} is for the unit '{unit}', which the plan does not list; make a new template",
-                                  path=filled.path, unit=filled.unit_id))
+        raise TemplateProblem(WorkbookMsg.unit_plan_does_list(path=filled.path, unit=filled.unit_id))
     return unit
 
 
-def import_report(filled: Filled, targets: Targets, unit: Unit, reports: Sequence[Report], data_dir: str,
-                  today: date) -> Imported:
+def import_report(
+    filled: Filled, targets: Targets, unit: Unit, reports: Sequence[Report], data_dir: str, today: date
+) -> Imported:
     """The workbook's report checked alone, against the plan and against the unit's other `reports`."""
     reader = _Reader(filled, targets)
     doc = reader.document(unit)
@@ -91,7 +98,7 @@ def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None)
     return f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}"
 
 
-def _diag(filled: Filled, cell: Cell, code: str, message: Message) -> Diagnostic:
+def _diag(filled: Filled, cell: Cell, code: Code, message: Message) -> Diagnostic:
     return Diagnostic.make(filled.path, cell.row, cell.column, code, message)
 
 
@@ -129,13 +136,11 @@ class _Reader:
         inputs = (row.value, row.numerator, row.denominator, row.note)
         if row.id.value is None:
             if any(c.value is not None or c.formula for c in inputs):
-                self.emit(row.id, "unknown-indicator", msg("row {row} has figures but no indicator id in column A "
-                                                           "(编号); restore the id or clear the row", row=row.id.row))
+                self.emit(row.id, UNKNOWN_INDICATOR, WorkbookMsg.row_figures_but_indicator(row=row.id.row))
             return
         ind_id = row.id.value.strip() if isinstance(row.id.value, str) else str(row.id.value)
         if ind_id in values or ind_id in notes or ind_id in self.value_cells:
-            self.emit(row.id, "duplicate-key", msg("indicator {id} has a second row ({row}); keep one row per indicator",
-                                                   id=ind_id, row=row.id.row))
+            self.emit(row.id, DUPLICATE_KEY, WorkbookMsg.indicator_second_row_keep(id=ind_id, row=row.id.row))
             return
         for key in (("values", ind_id, KEY), ("notes", ind_id, KEY)):
             self.mark(key, row.id)
@@ -145,8 +150,7 @@ class _Reader:
         elif row.value.value is not None or row.value.formula or ind is None:
             self.value_cells[ind_id] = row.value
             self.mark(("values", ind_id), row.value)
-            value = self.number(ind, row.value, "") if ind is not None and ind.kind != "milestone" \
-                else self.token(row.value)
+            value = self.number(ind, row.value, "") if ind is not None and ind.kind != "milestone" else self.token(row.value)
             if value is not SKIP:
                 values[ind_id] = value
         note = self.token(row.note)
@@ -166,9 +170,7 @@ class _Reader:
             self.mark(("values", ind.id, key, KEY), cell)
         if len(filled) == 1:
             blank = next(c for k, c in parts.items() if k not in filled)
-            self.emit(blank, "missing-key", msg("{id} ({name}) is a ratio: fill in both 分子 (numerator) and 分母 "
-                                                "(denominator), or clear both to leave it out of this report",
-                                                id=ind.id, name=ind.name))
+            self.emit(blank, MISSING_KEY, WorkbookMsg.ratio_fill_both_numerator(id=ind.id, name=ind.name))
             return
         typed = {k: self.number(ind, c, k) for k, c in parts.items()}
         if SKIP not in typed.values():
@@ -185,20 +187,20 @@ class _Reader:
             return value  # check_report says what is wrong with it
         if number.denominator == 1:
             return value
-        parts = {"numerator": msg("numerator"), "denominator": msg("denominator")}
-        what = msg("the {part} of {id} ({name}) counts whole things", part=parts[part], id=ind.id, name=ind.name) \
-            if part else msg("{id} ({name}) is counted in whole {uom}", id=ind.id, name=ind.name, uom=ind.uom or "")
-        self.emit(cell, "not-whole-number", msg("{what}, but the cell holds {value}; type the whole number "
-                                                "(a formula may have left a fraction)", what=what, value=value))
+        parts = {"numerator": WorkbookMsg.the_numerator(), "denominator": WorkbookMsg.the_denominator()}
+        what = (
+            WorkbookMsg.counts_whole_things(part=parts[part], id=ind.id, name=ind.name)
+            if part
+            else WorkbookMsg.counted_whole(id=ind.id, name=ind.name, uom=ind.uom or "")
+        )
+        self.emit(cell, NOT_WHOLE_NUMBER, WorkbookMsg.but_cell_holds_type(what=what, value=value))
         return SKIP
 
     def token(self, cell: Cell) -> object:
         """What the YAML reader would have given for the cell: text for a number or a word, None when blank."""
         value = cell.value
         if cell.formula:
-            self.emit(cell, "formula-no-value", msg("the cell holds a formula whose result was never computed (the "
-                                                    "file was not saved by a spreadsheet program); type the figure "
-                                                    "itself, or open and save the file in Excel or WPS"))
+            self.emit(cell, FORMULA_NO_VALUE, WorkbookMsg.cell_holds_formula_whose())
             return SKIP
         if isinstance(value, bool) or value is None or isinstance(value, datetime | date):
             return value
@@ -210,5 +212,5 @@ class _Reader:
             return value.strip()
         return str(value)
 
-    def emit(self, cell: Cell, code: str, message: Message) -> None:
+    def emit(self, cell: Cell, code: Code, message: Message) -> None:
         self.diagnostics.append(_diag(self.filled, cell, code, message))

@@ -21,15 +21,15 @@ from typing import Literal
 
 from wcwidth import wcswidth
 
-from minzheng_cli.checks import rules as checks
-from minzheng_cli.checks.linter import load_report, read_document
+from minzheng_cli.catalogue import Message
+from minzheng_cli.catalogue.diagnostics import EntryMsg
+from minzheng_cli.checks import history
+from minzheng_cli.checks.linter import load_report
 from minzheng_cli.engine import status as engine
 from minzheng_cli.i18n import MILESTONE
-from minzheng_cli.messages import Message, msg
-from minzheng_cli.model.diagnostics import Diagnostic
+from minzheng_cli.model.diagnostics import Code, Diagnostic
 from minzheng_cli.model.files import Indicator, Plan, Ratio, Report, Targets, Unit, Value
 from minzheng_cli.read.scalars import number_text
-from minzheng_cli.read.yamldoc import Document, Mark
 
 # Units of measure that count whole things: a figure in them is a whole number (checked on import).
 WHOLE_UOMS = frozenset({"人", "人次", "户", "个", "家", "名", "张", "次", "所", "处", "床", "间", "座", "项", "场", "期", "支"})
@@ -77,12 +77,21 @@ def describe(ind: Indicator) -> str:
 
 def _text(text: str) -> str:
     """Text as a YAML double-quoted scalar (JSON's escapes are YAML's), line separators escaped too."""
-    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") \
-        .replace("\x85", "\\u0085")
+    return (
+        json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+    )
 
 
-def report_yaml(targets: Targets, unit: Unit, as_of: date, submitted: date | None, values: Mapping[str, Value],
-                notes: Mapping[str, str], header: Sequence[str] = (), placeholders: bool = False) -> str:
+def report_yaml(
+    targets: Targets,
+    unit: Unit,
+    as_of: date,
+    submitted: date | None,
+    values: Mapping[str, Value],
+    notes: Mapping[str, str],
+    header: Sequence[str] = (),
+    placeholders: bool = False,
+) -> str:
     """A report file's text in the stable format. `placeholders`: indicators without a value as commented lines."""
     lines = [f"# {line}" for line in header]
     lines += [f"unit: {unit.id}   # {unit.name}", f"as_of: {as_of.isoformat()}"]
@@ -95,10 +104,10 @@ def report_yaml(targets: Targets, unit: Unit, as_of: date, submitted: date | Non
     for ind in unit_indicators(targets, unit):
         value = values.get(ind.id)
         if value is not None:
-            entries.append((f'  {_text(ind.id)}: {value_text(value)}', describe(ind)))
+            entries.append((f"  {_text(ind.id)}: {value_text(value)}", describe(ind)))
         elif placeholders:
             blank = "{numerator: , denominator: }" if ind.measure == "ratio" else ""
-            entries.append((f'  # {_text(ind.id)}: {blank}'.rstrip(), describe(ind) + "：尚无数据，填报时删去行首的 #"))
+            entries.append((f"  # {_text(ind.id)}: {blank}".rstrip(), describe(ind) + "：尚无数据，填报时删去行首的 #"))
     width = max((wcswidth(code) for code, _ in entries), default=0)
     lines += [f"{code}{' ' * (width - wcswidth(code))}   # {comment}" for code, comment in entries]
     order = {ind.id: i for i, ind in enumerate(targets.indicators)}
@@ -116,10 +125,15 @@ def skeleton(targets: Targets, reports: Sequence[Report], unit: Unit, as_of: dat
     """The `new` skeleton: every indicator the unit reports, pre-filled with its latest value before `as_of`."""
     values = latest_values(targets, reports, unit, as_of)
     last = last_report_date(reports, unit, as_of)
-    header = [f"{unit.name} 进展报送（截至 {as_of}），由 minzheng new 生成",
-              (f"已预填 {last} 及以前报送的最新数值，请改为截至 {as_of} 的数值；未改动的沿用上期。" if last
-               else "尚无以前的报送：各指标均为注释行。"),
-              "累计指标填年初至今累计数；比率填分子和分母；节点填 未开始、进行中 或 已完成。"]
+    header = [
+        f"{unit.name} 进展报送（截至 {as_of}），由 minzheng new 生成",
+        (
+            f"已预填 {last} 及以前报送的最新数值，请改为截至 {as_of} 的数值；未改动的沿用上期。"
+            if last
+            else "尚无以前的报送：各指标均为注释行。"
+        ),
+        "累计指标填年初至今累计数；比率填分子和分母；节点填 未开始、进行中 或 已完成。",
+    ]
     if len(values) < len(unit_indicators(targets, unit)):
         header.append("以 # 开头的指标尚无数值：填报时删去行首的 # 并在冒号后填写；不报的指标可以删去。")
     return report_yaml(targets, unit, as_of, submitted, values, {}, header, placeholders=True)
@@ -130,7 +144,7 @@ class CrossProblem:
     """A problem across the unit's reports that a new report would cause (on it, or on a later report)."""
 
     indicator: str
-    code: str
+    code: Code
     message: Message
     later: str | None  # the path of the later report it shows up on, or None when on the new report
 
@@ -138,29 +152,30 @@ class CrossProblem:
 def cross_problems(targets: Targets, reports: Sequence[Report], new: Report) -> list[CrossProblem]:
     """The cross checks over the unit's valid reports with `new` in place of any report of the same date."""
     mine = [r for r in reports if r.unit == new.unit and r.as_of != new.as_of] + [new]
-    return [CrossProblem(ind_id, code, message, None if report is new else report.path)
-            for report, ind_id, code, message in checks.cross_check_messages(targets, mine)]
+    return [
+        CrossProblem(str(problem.path[-1]), problem.code, problem.message, None if report is new else report.path)
+        for report, problem in history.check(targets, mine)
+    ]
 
 
 def cross_message(problem: CrossProblem) -> Message:
     """The problem's message, saying which later report it shows up on when not on the new report."""
     if problem.later is None:
         return problem.message
-    return msg("{problem} (in the later report {path}, which the new one would contradict)",
-               problem=problem.message, path=problem.later)
+    return EntryMsg.later_report_new_would(problem=problem.message, path=problem.later)
 
 
-def check_text(targets: Targets, reports: Sequence[Report], path: str, unit: Unit, text: str,
-               today: date) -> tuple[Report | None, list[Diagnostic]]:
+def check_text(
+    targets: Targets, reports: Sequence[Report], path: str, unit: Unit, text: str, today: date
+) -> tuple[Report | None, list[Diagnostic]]:
     """`text` checked as the report file `path` of `unit` would be by `validate`: alone and across reports."""
     raw = text.encode("utf-8")
     report, diags = load_report(path, path, unit.id, targets, today, raw)
     if report is None:
         return None, diags
-    doc = read_document(path, path, raw)
     for problem in cross_problems(targets, reports, report):
-        mark = doc.mark(("values", problem.indicator)) if isinstance(doc, Document) else Mark(1, 1)
-        diags.append(Diagnostic.make(path, mark.line, mark.column, problem.code, cross_message(problem)))
+        line, column = report.marks.get(problem.indicator, (1, 1))
+        diags.append(Diagnostic.make(path, line, column, problem.code, cross_message(problem)))
     return (None if any(d.severity == "error" for d in diags) else report), diags
 
 
@@ -183,12 +198,10 @@ def existing(path: str, report: Report, targets: Targets, today: date) -> Existi
 def date_problem(plan: Plan, as_of: date, submitted: date | None, today: date | None) -> Message | None:
     """Why a report cannot carry these dates (one line), or None. `today` None: a date still ahead is fine."""
     if not plan.start <= as_of <= plan.end:
-        return msg("--as-of {as_of} is outside the plan period {start} – {end}", as_of=str(as_of),
-                   start=str(plan.start), end=str(plan.end))
+        return EntryMsg.outside_plan_period(as_of=str(as_of), start=str(plan.start), end=str(plan.end))
     for option, when in (("--as-of", as_of), ("--submitted", submitted)):
         if today is not None and when is not None and when > today:
-            return msg("{option} {when} is after today ({today}); a report states what is known as of a past date",
-                       option=option, when=str(when), today=str(today))
+            return EntryMsg.after_today_report_states(option=option, when=str(when), today=str(today))
     return None
 
 

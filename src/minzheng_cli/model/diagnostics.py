@@ -11,85 +11,69 @@ change. A `ValidationReport` gathers them with counts, like frictionless' report
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from minzheng_cli.i18n import Lang
-from minzheng_cli.messages import Message, msg
+from minzheng_cli.catalogue import Lang, Message, Text
+from minzheng_cli.catalogue.diagnostics import CheckMsg
 
 Severity = Literal["error", "warning"]
 
-# code: (severity, meaning) — the stable list; docs/codes.md is generated from it.
-CODES: dict[str, tuple[Severity, str]] = {
-    # reading the file
-    "file-too-large": ("error", "the file is over the size limit (2 MiB)"),
-    "not-utf8": ("error", "the file is not UTF-8 text (GBK, UTF-16, binary); a UTF-8 BOM is accepted"),
-    "unreadable": ("error", "the file cannot be read: not a regular file (a folder, pipe or device), or no permission"),
-    "yaml-syntax": ("error", "the YAML cannot be parsed"),
-    "duplicate-key": ("error", "a key appears twice in one mapping (PyYAML would keep the last silently)"),
-    "alias": ("error", "an anchor (&x) or alias (*x); refused, they allow expansion bombs"),
-    "tag": ("error", "an explicit tag (!!int, !foo)"),
-    "too-deep": ("error", "nesting deeper than any real file needs"),
-    "multiple-documents": ("error", "more than one YAML document in one file"),
-    "bad-key": ("error", "a mapping key that is a list or mapping"),
-    "not-a-mapping": ("error", "the file (or a part of it) is not the mapping the format expects; an empty file"),
-    # shape and scalar types
-    "unknown-key": ("error", "a key the format does not have (misspelt?)"),
-    "missing-key": ("error", "a required key is absent"),
-    "wrong-type": ("error", "a value of the wrong type (a list where text belongs, a number where a ratio belongs…)"),
-    "bad-number": ("error", "not a plain decimal number: 0123, 1:30, 1_000, .nan, 1e999, 150人, full-width digits"),
-    "quoted-number": ("error", "a number written in quotes, which makes it text"),
-    "bad-date": ("error", "not a date in the form YYYY-MM-DD"),
-    "bad-choice": ("error", "a word that is not one of the allowed choices"),
-    "bad-id": ("error", "an id that is not a lowercase ASCII slug (pinyin), where one is needed"),
-    "bad-status": ("error", "a milestone status other than not_started | in_progress | done (未开始 | 进行中 | 已完成)"),
-    # the plan (targets.yaml)
-    "duplicate-id": ("error", "two units, tasks or indicators share an id"),
-    "unknown-task": ("error", "an indicator names a task that does not exist"),
-    "id-task-mismatch": ("error", "an indicator id's <task> prefix differs from its task"),
-    "task-numbering": ("error", "tasks are not numbered 1, 2, 3 … without gaps or repeats"),
-    "district-unit": ("error", "there is not exactly one unit of kind district"),
-    "plan-period": ("error", "the plan starts after it ends"),
-    "lights-order": ("error", "lights: tolerance is not between 0 and red"),
-    "unknown-parent": ("error", "parent names an indicator that does not exist (or itself)"),
-    "parent-uom": ("error", "a part has another unit of measure than its parent"),
-    "missing-field": ("error", "measure, factor, target or uom missing where the kind needs it"),
-    "unexpected-field": ("error", "measure, factor, target or uom given where the kind has none"),
-    "due-outside-plan": ("error", "a due date outside the plan period"),
-    "target-not-positive": ("error", "a target of 0 or less (only a cap may be 0)"),
-    "factor-not-positive": ("error", "a ratio's factor of 0 or less"),
-    # breakdown.yaml
-    "quota-not-allowed": ("error", "a quota for an indicator that is not a township-reported cumulative or level"),
-    "quota-not-positive": ("error", "a quota of 0 or less"),
-    "quota-sum-short": ("error", "a count indicator's quotas add up to less than its target"),
-    "baseline-not-allowed": ("error", "a baseline for an indicator that is not a level"),
-    "baseline-not-below-target": ("error", "a baseline at or above the target"),
-    # progress reports
-    "misplaced-file": ("error", "a report that is not at progress/<unit>/<YYYY-MM-DD>.yaml"),
-    "duplicate-report": ("error", "two report files of one unit for one date (e.g. .yaml and .yml)"),
-    "unknown-unit": ("error", "a unit (folder or breakdown entry) that the plan does not list"),
-    "unit-mismatch": ("error", "a report's unit differs from its folder name"),
-    "bad-file-name": ("error", "a report file name that is not a valid YYYY-MM-DD date"),
-    "date-mismatch": ("error", "a report's as_of differs from its file name"),
-    "date-outside-plan": ("error", "a report date outside the plan period"),
-    "date-in-future": ("error", "a report date after today"),
-    "unknown-indicator": ("error", "an indicator id the plan does not have"),
-    "not-reported-by-unit": ("error", "a value for an indicator this unit does not report"),
-    "negative-value": ("error", "a negative number (a value, a ratio's part or a baseline)"),
-    "numerator-exceeds-denominator": ("error", "a percentage's numerator above its denominator"),
-    "zero-denominator": ("error", "a ratio with denominator 0"),
-    "decreasing-cumulative": ("error", "a cumulative count lower than the same unit's earlier report"),
-    "part-exceeds-whole": ("error", "a part (parent) larger than its whole in the same unit's figures"),
-    # workbooks (minzheng import): placed on the sheet's row and column
-    "not-whole-number": ("error", "a fraction in a cell that counts whole things (人, 户, 个…, a ratio's parts)"),
-    "formula-no-value": ("error", "a formula cell whose result no spreadsheet program has computed"),
-    # warnings
-    "empty-report": ("warning", "a report with no values"),
-    "not-yaml": ("warning", "a file in progress/ that is not YAML (.yaml / .yml)"),
-    "submitted-before-as-of": ("warning", "submitted is earlier than as_of"),
-    "no-reports": ("warning", "no progress reports at all yet"),
-}
+_CODES: dict[str, Code] = {}
+_DECLARED_IN: dict[str, str] = {}
+
+# The modules that declare codes beside their rules, in the order docs/codes.md lists them.
+CODE_MODULES = (
+    "minzheng_cli.read.yamldoc",
+    "minzheng_cli.read.scalars",
+    "minzheng_cli.checks.shape",
+    "minzheng_cli.checks.plan",
+    "minzheng_cli.checks.breakdown",
+    "minzheng_cli.checks.values",
+    "minzheng_cli.checks.history",
+    "minzheng_cli.checks.files",
+    "minzheng_cli.entry.importer",
+)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A diagnostic code, declared once beside the rule that finds it: `DUPLICATE_KEY = Code("duplicate-key",
+    "error", Meaning.duplicate_key)`. The list of codes (and docs/codes.md) is derived from these declarations."""
+
+    id: str
+    severity: Severity
+    meaning: Text
+
+    def __post_init__(self) -> None:
+        if self.id in _CODES:
+            raise ValueError(f"diagnostic code {self.id} declared twice")
+        _CODES[self.id] = self
+        # the module whose top level declares it (frames: this, the dataclass __init__, the module), for the
+        # order of the list of codes, which must not depend on the order modules happened to be imported in
+        _DECLARED_IN[self.id] = sys._getframe(2).f_globals.get("__name__", "")
+
+    def __str__(self) -> str:
+        return self.id
+
+
+def all_codes() -> dict[str, Code]:
+    """Every code, from the modules that declare them, in the order of CODE_MODULES and of declaration."""
+    import importlib
+
+    for module in CODE_MODULES:
+        importlib.import_module(module)
+    order = {name: i for i, name in enumerate(CODE_MODULES)}
+    declared = list(_CODES)
+    ranked = sorted(_CODES.values(), key=lambda c: (order.get(_DECLARED_IN[c.id], len(order)), declared.index(c.id)))
+    return {code.id: code for code in ranked}
+
+
+def severity_of(code: str) -> Severity:
+    return all_codes()[code].severity
+
 
 MAX_PER_FILE = 50
 MAX_MESSAGE = 500
@@ -114,11 +98,10 @@ class Diagnostic:
     detail: Message | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def make(cls, path: str, line: int, column: int, code: str, message: str | Message) -> Diagnostic:
-        """A diagnostic with the code's severity; `message` is a Message (translatable) or plain text."""
-        detail = message if isinstance(message, Message) else None
-        return cls(path=path, line=line, column=column, code=code, message=_one_line(str(message)),
-                   severity=CODES[code][0], detail=detail)
+    def make(cls, path: str, line: int, column: int, code: Code, message: Message) -> Diagnostic:
+        """A diagnostic with the code's severity and its message (rendered in any language later)."""
+        return cls(path=path, line=line, column=column, code=code.id, message=_one_line(str(message)),
+                   severity=code.severity, detail=message)
 
     def text(self, lang: Lang = "en") -> str:
         """The message in `lang` (plain-text messages, which have no `detail`, in the language they were written)."""
@@ -145,8 +128,8 @@ def capped(diagnostics: list[Diagnostic], path: str, total: int | None = None) -
     kept = diagnostics[:MAX_PER_FILE]
     left = total - len(kept)
     last = kept[-1]
-    note = Diagnostic.make(path, last.line, last.column, last.code,
-                           msg("… and {n} more problems in this file not shown; fix these first", n=left))
+    message = CheckMsg.more_problems_file_shown(n=left)
+    note = Diagnostic(path, last.line, last.column, last.code, str(message), last.severity, message)
     return [*kept, note]
 
 

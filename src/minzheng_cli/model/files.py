@@ -31,7 +31,7 @@ def _pydantic(parse: Any) -> Any:
         try:
             return parse(raw)
         except scalars.ScalarError as err:  # the English text as pydantic's message, the Message in the context
-            raise PydanticCustomError(err.code, "{message}", {"message": err.message, "detail": err.detail}) from None
+            raise PydanticCustomError(err.code.id, "{message}", {"message": err.message, "detail": err.detail}) from None
 
     return validate
 
@@ -178,11 +178,6 @@ class Breakdown(Strict):
     baselines: Annotated[dict[Text, Number], BeforeValidator(_none_to_empty)] = {}
 
 
-class RatioInput(Strict):
-    numerator: Number
-    denominator: Number
-
-
 class ReportFile(Strict):
     """A progress report as written: its values are typed against the plan afterwards (`checks`)."""
 
@@ -212,3 +207,5 @@ class Report(Strict):
     submitted: date | None = None
     values: dict[str, Value]
     notes: dict[str, str] = {}
+    # (line, column) of each value in its file, kept from the one parse, to place problems found across reports
+    marks: dict[str, tuple[int, int]] = Field(default_factory=dict, repr=False)

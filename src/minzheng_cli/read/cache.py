@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from minzheng_cli import __version__, files
-from minzheng_cli.messages import Message
+from minzheng_cli.catalogue import Message
 from minzheng_cli.model.diagnostics import Diagnostic
 from minzheng_cli.model.files import Ratio, Report, Value
 
-FORMAT = 3  # 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang;
+FORMAT = 4  # 4: catalogue ids for messages, and each value's (line, column);
+# 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang;
 # 3: numbers as int or [numerator, denominator]
 
 
@@ -71,8 +72,12 @@ class ReportCache:
         return found
 
     def put(self, key: str, content: str, report: Report | None, diagnostics: list[Diagnostic], latest: date) -> None:
-        self.new[key] = {"sha": content, "latest": latest.isoformat(), "report": _encode_report(report),
-                         "diagnostics": [_encode_diagnostic(d) for d in diagnostics]}
+        self.new[key] = {
+            "sha": content,
+            "latest": latest.isoformat(),
+            "report": _encode_report(report),
+            "diagnostics": [_encode_diagnostic(d) for d in diagnostics],
+        }
 
     def save(self) -> None:
         if self.new == self.old:
@@ -119,9 +124,14 @@ def _decode_value(raw: Any) -> Value:
 def _encode_report(report: Report | None) -> Any:
     if report is None:
         return None
-    return {"unit": report.unit, "as_of": report.as_of.isoformat(),
-            "submitted": report.submitted.isoformat() if report.submitted else None,
-            "values": {k: _encode_value(v) for k, v in report.values.items()}, "notes": report.notes}
+    return {
+        "unit": report.unit,
+        "as_of": report.as_of.isoformat(),
+        "submitted": report.submitted.isoformat() if report.submitted else None,
+        "values": {k: _encode_value(v) for k, v in report.values.items()},
+        "notes": report.notes,
+        "marks": {k: list(v) for k, v in report.marks.items()},
+    }
 
 
 def _encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
@@ -132,8 +142,7 @@ def _encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
 def _decode_diagnostic(raw: dict[str, Any], display: str) -> Diagnostic:
     detail = raw.get("detail")
     fields = {k: v for k, v in raw.items() if k != "detail"}
-    return Diagnostic(**{**fields, "path": display,
-                         "detail": Message.from_data(detail) if detail is not None else None})
+    return Diagnostic(**{**fields, "path": display, "detail": Message.from_data(detail) if detail is not None else None})
 
 
 def _decode(entry: dict[str, Any], display: str) -> tuple[Report | None, list[Diagnostic]]:
@@ -142,7 +151,18 @@ def _decode(entry: dict[str, Any], display: str) -> tuple[Report | None, list[Di
     if raw is None:
         return None, diagnostics
     report = Report.model_construct(
-        path=display, unit=raw["unit"], as_of=date.fromisoformat(raw["as_of"]),
+        path=display,
+        unit=raw["unit"],
+        as_of=date.fromisoformat(raw["as_of"]),
         submitted=date.fromisoformat(raw["submitted"]) if raw["submitted"] else None,
-        values={k: _decode_value(v) for k, v in raw["values"].items()}, notes=dict(raw["notes"]))
+        values={k: _decode_value(v) for k, v in raw["values"].items()},
+        notes=dict(raw["notes"]),
+        marks={str(k): _position(v) for k, v in raw["marks"].items()},
+    )
     return report, diagnostics
+
+
+def _position(raw: Any) -> tuple[int, int]:
+    if type(raw) is list and len(raw) == 2 and all(type(n) is int and n > 0 for n in raw):
+        return raw[0], raw[1]
+    raise ValueError(raw)

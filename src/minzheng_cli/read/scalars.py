@@ -14,7 +14,15 @@ from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 
-from minzheng_cli.messages import Message, Quote, msg, quote
+from minzheng_cli.catalogue import Message, Quote, quote
+from minzheng_cli.catalogue.codes import Meaning
+from minzheng_cli.catalogue.diagnostics import ReadMsg
+from minzheng_cli.model.diagnostics import Code
+
+BAD_NUMBER = Code("bad-number", "error", Meaning.bad_number)
+QUOTED_NUMBER = Code("quoted-number", "error", Meaning.quoted_number)
+BAD_DATE = Code("bad-date", "error", Meaning.bad_date)
+WRONG_TYPE = Code("wrong-type", "error", Meaning.wrong_type)
 
 
 class Quoted(str):
@@ -26,7 +34,7 @@ class Quoted(str):
 class ScalarError(ValueError):
     """`message` is the English text; `detail` the Message it was rendered from."""
 
-    def __init__(self, code: str, message: Message) -> None:
+    def __init__(self, code: Code, message: Message) -> None:
         super().__init__(str(message))
         self.code = code
         self.message = str(message)
@@ -53,60 +61,53 @@ def _number_hint(text: str) -> Message | None:
     """Why `text` is not a plain decimal number, in words, or None when no special reason applies."""
     t = text.strip()
     if not t:
-        return msg("the value is empty; write a number")
+        return ReadMsg.value_empty_number()
     folded = unicodedata.normalize("NFKC", t)
     if folded != t:
-        return _folded_hint(t, folded, _DECIMAL, _number_hint, msg("a plain decimal number such as 150 or 12.5"))
+        return _folded_hint(t, folded, _DECIMAL, _number_hint, ReadMsg.plain_decimal_number_such())
     if t.lower() in YAML11_WORDS:
-        return msg("{text} is a word, not a number (older YAML would read it as true/false); write a number",
-                   text=_show(t))
+        return ReadMsg.word_number_older_yaml(text=_show(t))
     if t.lower() in {".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf", "infinity"}:
-        return msg("{text} is not a finite number; write a plain decimal number", text=_show(t))
+        return ReadMsg.finite_number_plain_decimal(text=_show(t))
     if re.fullmatch(r"[-+]?0[0-9]+(\.[0-9]+)?", t):
         sign = "-" if t.startswith("-") else ""
         digits = t.lstrip("+-").lstrip("0")
         digits = "0" + digits if not digits or digits.startswith(".") else digits
-        return msg("{text} has a leading zero (older YAML reads it as octal); write {fixed}", text=_show(t),
-                   fixed=sign + digits)
+        return ReadMsg.leading_zero_older_yaml(text=_show(t), fixed=sign + digits)
     if re.fullmatch(r"[-+]?[0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?", t):
-        return msg("{text} looks like a time (older YAML reads it as base 60); write a plain decimal number",
-                   text=_show(t))
+        return ReadMsg.looks_like_time_older(text=_show(t))
     if "_" in t and re.fullmatch(r"[-+]?[0-9_]+(\.[0-9_]+)?", t):
-        return msg("{text} has underscores; write the digits alone: {fixed}", text=_show(t), fixed=t.replace("_", ""))
+        return ReadMsg.underscores_digits_alone(text=_show(t), fixed=t.replace("_", ""))
     if "," in t and re.fullmatch(r"[-+]?[0-9,]+(\.[0-9]+)?", t):
-        return msg("{text} has thousands separators; write the digits alone: {fixed}", text=_show(t),
-                   fixed=t.replace(",", ""))
+        return ReadMsg.thousands_separators_digits_alone(text=_show(t), fixed=t.replace(",", ""))
     if re.fullmatch(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+", t):
-        return msg("{text} is in exponent notation; write a plain decimal number", text=_show(t))
+        return ReadMsg.exponent_notation_plain_decimal(text=_show(t))
     if t.startswith("+") and _DECIMAL.fullmatch(t[1:]):
-        return msg("{text} has a plus sign; write {fixed}", text=_show(t), fixed=t[1:])
+        return ReadMsg.plus_sign(text=_show(t), fixed=t[1:])
     if re.fullmatch(r"0[xXoObB][0-9a-fA-F_]+", t):
-        return msg("{text} is a hexadecimal/octal/binary literal; write a plain decimal number", text=_show(t))
+        return ReadMsg.hexadecimal_octal_binary_literal(text=_show(t))
     if t.endswith("%") and _DECIMAL.fullmatch(t[:-1].strip()):
-        return msg("{text} has a percent sign; report the count itself ({fixed}) without %", text=_show(t),
-                   fixed=t[:-1].strip())
+        return ReadMsg.percent_sign_report_count(text=_show(t), fixed=t[:-1].strip())
     if t.endswith(".") and _DECIMAL.fullmatch(t[:-1]):
-        return msg("{text} ends with a dot; write {fixed}", text=_show(t), fixed=t[:-1])
+        return ReadMsg.ends_dot(text=_show(t), fixed=t[:-1])
     m = re.fullmatch(r"(-?[0-9]+(\.[0-9]+)?)\s*(\D+)", folded)
     if m:
-        return msg("{text} has text after the number; write the number alone ({number}), without {extra}",
-                   text=_show(t), number=m.group(1), extra=_show(m.group(3)))
+        return ReadMsg.text_after_number_number(text=_show(t), number=m.group(1), extra=_show(m.group(3)))
     if re.fullmatch(r"-?\.[0-9]+", t):
-        return msg("{text} has no digit before the dot; write {fixed}", text=_show(t), fixed=t.replace(".", "0.", 1))
+        return ReadMsg.digit_before_dot(text=_show(t), fixed=t.replace(".", "0.", 1))
     return None
 
 
-def _folded_hint(t: str, folded: str, form: re.Pattern[str], hint: Callable[[str], Message | None],
-                 what: Message) -> Message:
+def _folded_hint(t: str, folded: str, form: re.Pattern[str], hint: Callable[[str], Message | None], what: Message) -> Message:
     """Text that NFKC changes (full-width digits, ：, ，, ①, ²…): say so, and what the ASCII form needs."""
     wide = any("\uff00" <= ch <= "\uffef" for ch in t)
-    kind = msg("full-width characters") if wide else msg("special characters (such as ① or ²)")
+    kind = ReadMsg.full_width_characters() if wide else ReadMsg.special_characters_such()
     if form.fullmatch(folded):
-        return msg("{text} uses {kind}; write it with ASCII characters: {fixed}", text=_show(t), kind=kind,
-                   fixed=folded)
+        return ReadMsg.uses_ascii_characters_2(text=_show(t), kind=kind, fixed=folded)
     more = hint(folded)
-    return msg("{text} uses {kind}; write it with ASCII characters ({ascii}), and {more}", text=_show(t), kind=kind,
-               ascii=_show(folded), more=more if more else msg("as {what}", what=what))
+    return ReadMsg.uses_ascii_characters(
+        text=_show(t), kind=kind, ascii=_show(folded), more=more if more else ReadMsg.as_written(what=what)
+    )
 
 
 def parse_number(raw: object) -> Fraction:
@@ -115,18 +116,17 @@ def parse_number(raw: object) -> Fraction:
         return Fraction(raw)
     if isinstance(raw, Quoted):
         if _DECIMAL.fullmatch(raw.strip()):
-            raise ScalarError("quoted-number", msg("{text} is quoted, so it is text; write the number without "
-                                                   "quotes: {fixed}", text=_show(raw), fixed=_cut(raw.strip())))
-        raise ScalarError("bad-number", _number_hint(raw) or _not_a_number(raw))
+            raise ScalarError(QUOTED_NUMBER, ReadMsg.quoted_text_number_without(text=_show(raw), fixed=_cut(raw.strip())))
+        raise ScalarError(BAD_NUMBER, _number_hint(raw) or _not_a_number(raw))
     if not isinstance(raw, str):
-        raise ScalarError("wrong-type", msg("expected a number, found {found}", found=describe(raw)))
+        raise ScalarError(WRONG_TYPE, ReadMsg.expected_number_found(found=describe(raw)))
     if _DECIMAL.fullmatch(raw):
         return _bounded(raw)
-    raise ScalarError("bad-number", _number_hint(raw) or _not_a_number(raw))
+    raise ScalarError(BAD_NUMBER, _number_hint(raw) or _not_a_number(raw))
 
 
 def _not_a_number(raw: str) -> Message:
-    return msg("{text} is not a number; write a plain decimal number such as 150 or 12.5", text=_show(raw))
+    return ReadMsg.number_plain_decimal_number(text=_show(raw))
 
 
 MAX_DIGITS = 15  # integer digits: beyond this no figure of a plan is meant, and floats lose exactness
@@ -136,19 +136,16 @@ MAX_DECIMALS = 10
 def _bounded(text: str) -> Fraction:
     whole, _, decimals = text.lstrip("-").partition(".")
     if len(whole) > MAX_DIGITS:
-        raise ScalarError("bad-number", msg("{text} has {n} digits, more than any figure of a plan needs ({max}); "
-                                            "check the figure and its unit of measure", text=_show(text),
-                                            n=len(whole), max=MAX_DIGITS))
+        raise ScalarError(BAD_NUMBER, ReadMsg.digits_more_figure_plan(text=_show(text), n=len(whole), max=MAX_DIGITS))
     if len(decimals) > MAX_DECIMALS:
-        raise ScalarError("bad-number", msg("{text} has more than {max} decimal places; round it", text=_show(text),
-                                            max=MAX_DECIMALS))
+        raise ScalarError(BAD_NUMBER, ReadMsg.more_decimal_places_round(text=_show(text), max=MAX_DECIMALS))
     return Fraction(text)
 
 
 def parse_int(raw: object) -> int:
     value = parse_number(raw)
     if value.denominator != 1:
-        raise ScalarError("bad-number", msg("{text} is not a whole number; write a whole number", text=_show(str(raw))))
+        raise ScalarError(BAD_NUMBER, ReadMsg.whole_number_whole_number(text=_show(str(raw))))
     return int(value)
 
 
@@ -156,48 +153,46 @@ def parse_date(raw: object) -> date:
     if isinstance(raw, date):
         return raw
     if not isinstance(raw, str):
-        raise ScalarError("bad-date", msg("expected a date YYYY-MM-DD, found {found}", found=describe(raw)))
+        raise ScalarError(BAD_DATE, ReadMsg.expected_date_yyyy_mm(found=describe(raw)))
     t = raw.strip()
     if _DATE.fullmatch(t):
         try:
             return date.fromisoformat(t)
         except ValueError:
-            raise ScalarError("bad-date", msg("{text} is not a real calendar date; write a date YYYY-MM-DD",
-                                              text=_show(t))) from None
+            raise ScalarError(BAD_DATE, ReadMsg.real_calendar_date_date(text=_show(t))) from None
     folded = unicodedata.normalize("NFKC", t)
     if folded != t:
-        raise ScalarError("bad-date", _folded_hint(t, folded, _DATE, _date_hint, msg("a date YYYY-MM-DD")))
+        raise ScalarError(BAD_DATE, _folded_hint(t, folded, _DATE, _date_hint, ReadMsg.date_yyyy_mm_dd()))
     hint = _date_hint(t)
     if hint:
-        raise ScalarError("bad-date", hint)
-    raise ScalarError("bad-date", msg("{text} is not a date; write a date in the form YYYY-MM-DD", text=_show(t)))
+        raise ScalarError(BAD_DATE, hint)
+    raise ScalarError(BAD_DATE, ReadMsg.date_date_form_yyyy(text=_show(t)))
 
 
 def _date_hint(t: str) -> Message | None:
     m = re.fullmatch(r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?", t)
     if m:
         y, mo, d = (int(g) for g in m.groups())
-        return msg("{text} is not in the form YYYY-MM-DD; write {fixed}", text=_show(t),
-                   fixed=f"{y:04d}-{mo:02d}-{d:02d}")
+        return ReadMsg.form_yyyy_mm_dd(text=_show(t), fixed=f"{y:04d}-{mo:02d}-{d:02d}")
     return None
 
 
 def parse_text(raw: object) -> str:
     if isinstance(raw, str):
         return str(raw)
-    raise ScalarError("wrong-type", msg("expected text, found {found}", found=describe(raw)))
+    raise ScalarError(WRONG_TYPE, ReadMsg.expected_text_found(found=describe(raw)))
 
 
 def describe(raw: object) -> Message | str:
     """What `raw` is, for a message ("found …"): a phrase, or the name of an unexpected type."""
     if raw is None:
-        return msg("nothing (an empty value)")
+        return ReadMsg.nothing_empty_value()
     if isinstance(raw, dict):
-        return msg("a mapping (key: value pairs)")
+        return ReadMsg.a_mapping()
     if isinstance(raw, list):
-        return msg("a list")
+        return ReadMsg.a_list()
     if isinstance(raw, str):
-        return msg("the text {text}", text=_show(raw))
+        return ReadMsg.a_text(text=_show(raw))
     return type(raw).__name__
 
 

@@ -19,9 +19,10 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from minzheng_cli.catalogue import Message, Param
+from minzheng_cli.catalogue.diagnostics import WorkbookMsg, os_reason
 from minzheng_cli.entry import prefill as entry
 from minzheng_cli.i18n import KIND, MILESTONE
-from minzheng_cli.messages import Message, Param, msg, os_reason
 from minzheng_cli.model.files import Ratio, Targets, Unit, Value
 from minzheng_cli.read.scalars import number_text
 
@@ -39,9 +40,11 @@ HEADERS = ("编号", "任务", "指标名称", "计量单位", "类型", "上期
 ID_COL, VALUE_COL, NUM_COL, DEN_COL, NOTE_COL = 1, 7, 8, 9, 10
 MAX_ROWS = 2000  # rows read at most: a template has one per indicator
 MAX_BYTES = 10 * 1024 * 1024
-HELP = ("填报说明：只填写黄色单元格，灰色单元格为系统信息，请勿修改。累计指标填年初至今的累计数，水平指标填截至本期的数值，"
-        "上限指标填截至本期的总数；比率指标分别填分子和分母；节点从下拉框选择 未开始、进行中 或 已完成。"
-        "只填数字，不带单位、逗号或空格。“本期数值”已预填上期数值，请改为截至本期的数值；留空表示本期不报该项（沿用上期数值）。")
+HELP = (
+    "填报说明：只填写黄色单元格，灰色单元格为系统信息，请勿修改。累计指标填年初至今的累计数，水平指标填截至本期的数值，"
+    "上限指标填截至本期的总数；比率指标分别填分子和分母；节点从下拉框选择 未开始、进行中 或 已完成。"
+    "只填数字，不带单位、逗号或空格。“本期数值”已预填上期数值，请改为截至本期的数值；留空表示本期不报该项（沿用上期数值）。"
+)
 
 _INPUT = "FFF2CC"
 _GREY = "EDEDED"
@@ -104,8 +107,7 @@ def column_letter(column: int) -> str:
     return letters
 
 
-def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[str, Value],
-                   last_date: date | None) -> bytes:
+def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[str, Value], last_date: date | None) -> bytes:
     """The workbook for `unit` as of `as_of`, its input cells pre-filled with `values` (the latest before)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -119,8 +121,7 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
     ws.title = SHEET
     wrap = Alignment(wrap_text=True, vertical="center")
     unlocked = Protection(locked=False)
-    fill = {name: PatternFill("solid", fgColor=color) for name, color in
-            (("input", _INPUT), ("grey", _GREY), ("head", _HEAD))}
+    fill = {name: PatternFill("solid", fgColor=color) for name, color in (("input", _INPUT), ("grey", _GREY), ("head", _HEAD))}
 
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws.cell(1, 1, f"{plan.title} 进展报送表").font = Font(bold=True, size=14)
@@ -130,10 +131,16 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
         (SUBMITTED_ROW, "报送日期", None, True, "选填：报送的日期，用于计算报送及时率"),
         (PLAN_ROW, "工作要点", f"{plan.document}（{plan.id}）", False, ""),
     ]
-    dates = DataValidation(type="date", operator="between", allow_blank=True, showErrorMessage=True,
-                           formula1=f"DATE({plan.start.year},{plan.start.month},{plan.start.day})",
-                           formula2=f"DATE({plan.end.year},{plan.end.month},{plan.end.day})",
-                           errorTitle="日期有误", error=f"请填写 {plan.start} 至 {plan.end} 之间的日期")
+    dates = DataValidation(
+        type="date",
+        operator="between",
+        allow_blank=True,
+        showErrorMessage=True,
+        formula1=f"DATE({plan.start.year},{plan.start.month},{plan.start.day})",
+        formula2=f"DATE({plan.end.year},{plan.end.month},{plan.end.day})",
+        errorTitle="日期有误",
+        error=f"请填写 {plan.start} 至 {plan.end} 之间的日期",
+    )
     for row, label, content, editable, hint in fields:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         ws.cell(row, 1, label).font = Font(bold=True)
@@ -156,14 +163,35 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
         head = ws.cell(HEADER_ROW, column, title)
         head.font, head.fill, head.alignment = Font(bold=True), fill["head"], wrap
 
-    status = DataValidation(type="list", formula1='"' + ",".join(w for w, _ in MILESTONE.values()) + '"',
-                            allow_blank=True, showErrorMessage=True, errorTitle="状态有误",
-                            error="请从下拉框选择：未开始、进行中、已完成", promptTitle="节点状态",
-                            prompt="未开始、进行中 或 已完成", showInputMessage=True)
-    whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                           showErrorMessage=True, errorTitle="数值有误", error="请填写不小于 0 的整数，不带单位")
-    decimal = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                             showErrorMessage=True, errorTitle="数值有误", error="请填写不小于 0 的数字，不带单位")
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(w for w, _ in MILESTONE.values()) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="状态有误",
+        error="请从下拉框选择：未开始、进行中、已完成",
+        promptTitle="节点状态",
+        prompt="未开始、进行中 或 已完成",
+        showInputMessage=True,
+    )
+    whole = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数值有误",
+        error="请填写不小于 0 的整数，不带单位",
+    )
+    decimal = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数值有误",
+        error="请填写不小于 0 的数字，不带单位",
+    )
     for dv in (dates, status, whole, decimal):
         ws.add_data_validation(dv)
 
@@ -206,8 +234,17 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
     ws.protection.formatRows = False
 
     meta = wb.create_sheet(META_SHEET)
-    for row, pair in enumerate((("minzheng 报送表元数据：请勿修改", ""), ("format", FORMAT), ("version", VERSION),
-                                ("plan", plan.id), ("unit", unit.id), ("as_of", as_of.isoformat())), 1):
+    for row, pair in enumerate(
+        (
+            ("minzheng 报送表元数据：请勿修改", ""),
+            ("format", FORMAT),
+            ("version", VERSION),
+            ("plan", plan.id),
+            ("unit", unit.id),
+            ("as_of", as_of.isoformat()),
+        ),
+        1,
+    ):
         meta.cell(row, 1, pair[0])
         meta.cell(row, 2, pair[1])
     meta.sheet_state = "veryHidden"
@@ -237,8 +274,18 @@ def _cell_number(value: object) -> int | float | None:
     return int(value) if value.denominator == 1 else float(value)
 
 
-_WIDTHS = {1: (6, 8), 2: (6, 6), 3: (24, 40), 4: (8, 16), 5: (8, 12), 6: (10, 24), 7: (12, 16), 8: (10, 14),
-           9: (10, 14), 10: (24, 40)}
+_WIDTHS = {
+    1: (6, 8),
+    2: (6, 6),
+    3: (24, 40),
+    4: (8, 16),
+    5: (8, 12),
+    6: (10, 24),
+    7: (12, 16),
+    8: (10, 14),
+    9: (10, 14),
+    10: (24, 40),
+}
 
 
 def _fit_columns(ws: Worksheet) -> None:
@@ -247,8 +294,14 @@ def _fit_columns(ws: Worksheet) -> None:
     from wcwidth import wcswidth
 
     for column, (floor, cap) in _WIDTHS.items():
-        widest = max((max(wcswidth(str(c.value)), 0) for (c,) in ws.iter_rows(
-            min_row=HEADER_ROW, min_col=column, max_col=column) if c.value is not None), default=0)
+        widest = max(
+            (
+                max(wcswidth(str(c.value)), 0)
+                for (c,) in ws.iter_rows(min_row=HEADER_ROW, min_col=column, max_col=column)
+                if c.value is not None
+            ),
+            default=0,
+        )
         ws.column_dimensions[get_column_letter(column)].width = min(max(widest + 2, floor), cap)
 
 
@@ -257,23 +310,21 @@ def read_workbook(path: str) -> Filled:
     try:
         size = os.path.getsize(path)
     except OSError as err:
-        raise TemplateProblem(msg("cannot read {path}: {reason}", path=path, reason=os_reason(err))) from None
+        raise TemplateProblem(WorkbookMsg.cannot_read_file(path=path, reason=os_reason(err))) from None
     if size > MAX_BYTES:
-        raise TemplateProblem(msg("{path} is {size} MiB, larger than any report workbook ({max} MiB at most)",
-                                  path=path, size=size // (1024 * 1024), max=MAX_BYTES // (1024 * 1024)))
+        raise TemplateProblem(
+            WorkbookMsg.mib_larger_report_workbook(path=path, size=size // (1024 * 1024), max=MAX_BYTES // (1024 * 1024))
+        )
     meta, values = _read(path, data_only=True)
     _, raw = _read(path, data_only=False)
     if meta.get("format") != FORMAT:
-        raise TemplateProblem(msg("{path} was not made by `minzheng template` (no {sheet} sheet with its metadata); "
-                                  "make one with `minzheng template UNIT --as-of DATE -o FILE.xlsx`",
-                                  path=path, sheet=META_SHEET))
+        raise TemplateProblem(WorkbookMsg.made_minzheng_template_sheet(path=path, sheet=META_SHEET))
     if meta.get("version") != VERSION:
-        raise TemplateProblem(msg("{path} was made by another version of minzheng (template format {found}, "
-                                  "this one reads {version}); make a new template",
-                                  path=path, found=repr(meta.get("version")), version=repr(VERSION)))
+        raise TemplateProblem(
+            WorkbookMsg.made_another_version_minzheng(path=path, found=repr(meta.get("version")), version=repr(VERSION))
+        )
     if not meta.get("plan") or not meta.get("unit"):
-        raise TemplateProblem(msg("{path}: the {sheet} sheet lacks the plan or unit id; make a new template",
-                                  path=path, sheet=META_SHEET))
+        raise TemplateProblem(WorkbookMsg.sheet_lacks_plan_unit(path=path, sheet=META_SHEET))
 
     def cell(row: int, column: int) -> Cell:
         text = raw.get((row, column))
@@ -282,10 +333,17 @@ def read_workbook(path: str) -> Filled:
         return Cell(row, column, value, formula)
 
     last = max((r for r, _ in raw), default=FIRST_ROW)
-    rows = [FilledRow(*(cell(r, c) for c in (ID_COL, VALUE_COL, NUM_COL, DEN_COL, NOTE_COL)))
-            for r in range(FIRST_ROW, last + 1)]
-    return Filled(path, meta["plan"], meta["unit"], cell(UNIT_ROW, FIELD_COL), cell(AS_OF_ROW, FIELD_COL),
-                  cell(SUBMITTED_ROW, FIELD_COL), cell(HEADER_ROW, VALUE_COL), rows)
+    rows = [FilledRow(*(cell(r, c) for c in (ID_COL, VALUE_COL, NUM_COL, DEN_COL, NOTE_COL))) for r in range(FIRST_ROW, last + 1)]
+    return Filled(
+        path,
+        meta["plan"],
+        meta["unit"],
+        cell(UNIT_ROW, FIELD_COL),
+        cell(AS_OF_ROW, FIELD_COL),
+        cell(SUBMITTED_ROW, FIELD_COL),
+        cell(HEADER_ROW, VALUE_COL),
+        rows,
+    )
 
 
 def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, int], Any]]:
@@ -295,13 +353,15 @@ def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, i
     try:
         wb = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as err:  # openpyxl raises many kinds (zip, XML, KeyError…) for a file it cannot read
-        raise TemplateProblem(msg("cannot read {path} as an Excel workbook (.xlsx): {reason}", path=path,
-                                  reason=_reason(err))) from None
+        raise TemplateProblem(WorkbookMsg.cannot_read_excel_workbook(path=path, reason=_reason(err))) from None
     try:
         if META_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
             return {}, {}
-        meta = {str(k): str(v) for k, v in wb[META_SHEET].iter_rows(max_row=20, max_col=2, values_only=True)
-                if k is not None and v is not None}
+        meta = {
+            str(k): str(v)
+            for k, v in wb[META_SHEET].iter_rows(max_row=20, max_col=2, values_only=True)
+            if k is not None and v is not None
+        }
         cells: dict[tuple[int, int], Any] = {}
         for row in wb[SHEET].iter_rows(min_row=1, max_row=FIRST_ROW + MAX_ROWS, max_col=len(HEADERS)):
             for c in row:
@@ -312,8 +372,7 @@ def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, i
                     cells[(c.row, c.column)] = value  # type: ignore[index]
         return meta, cells
     except Exception as err:
-        raise TemplateProblem(msg("cannot read {path} as an Excel workbook (.xlsx): {reason}", path=path,
-                                  reason=_reason(err))) from None
+        raise TemplateProblem(WorkbookMsg.cannot_read_excel_workbook(path=path, reason=_reason(err))) from None
     finally:
         wb.close()
 
@@ -322,5 +381,5 @@ def _reason(err: Exception) -> Param:
     """What openpyxl (or the zip reader under it) said, on one line; translated when it is the common case of a
     file that is no .xlsx at all (a CSV or an old .xls renamed)."""
     text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    not_zip = msg("File is not a zip file")
-    return not_zip if text == not_zip.template else text[:200]
+    not_zip = WorkbookMsg.file_zip_file()
+    return not_zip if text == WorkbookMsg.file_zip_file.en else text[:200]

@@ -21,7 +21,10 @@ from typing import Any
 
 import yaml
 
-from minzheng_cli.messages import Message, Param, msg
+from minzheng_cli.catalogue import Message, Param
+from minzheng_cli.catalogue.codes import Meaning
+from minzheng_cli.catalogue.diagnostics import ReadMsg
+from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.read.scalars import Quoted
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -33,6 +36,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 KEY = "\x00key"  # a path element: the key of the entry, not its value
 
 Path = tuple[str | int, ...]
+
+FILE_TOO_LARGE = Code("file-too-large", "error", Meaning.file_too_large)
+NOT_UTF8 = Code("not-utf8", "error", Meaning.not_utf8)
+UNREADABLE = Code("unreadable", "error", Meaning.unreadable)
+YAML_SYNTAX = Code("yaml-syntax", "error", Meaning.yaml_syntax)
+DUPLICATE_KEY = Code("duplicate-key", "error", Meaning.duplicate_key)
+ALIAS = Code("alias", "error", Meaning.alias)
+TAG = Code("tag", "error", Meaning.tag)
+TOO_DEEP = Code("too-deep", "error", Meaning.too_deep)
+MULTIPLE_DOCUMENTS = Code("multiple-documents", "error", Meaning.multiple_documents)
+BAD_KEY = Code("bad-key", "error", Meaning.bad_key)
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,9 @@ class Document:
     data: Any
     marks: dict[Path, Mark] = field(default_factory=dict)
     text: str | None = None  # set when the marks were not kept: they are found again on first use
+    # where each entry under the top-level `values` starts, kept on the fast path too: a problem found later
+    # across reports (checks.history) is placed from these without reading or parsing the file again
+    value_marks: dict[str, Mark] = field(default_factory=dict)
 
     def mark(self, path: Path) -> Mark:
         """The mark of `path`, or of its nearest ancestor that has one."""
@@ -63,7 +80,7 @@ class Document:
 class YamlProblem(Exception):
     """`message` is the English text; `detail` the Message it was rendered from."""
 
-    def __init__(self, code: str, message: Message, line: int = 1, column: int = 1) -> None:
+    def __init__(self, code: Code, message: Message, line: int = 1, column: int = 1) -> None:
         super().__init__(str(message))
         self.code = code
         self.message = str(message)
@@ -75,15 +92,15 @@ class YamlProblem(Exception):
 def decode(raw: bytes) -> str:
     """UTF-8 text (a BOM is dropped), or a YamlProblem that says what the bytes look like instead."""
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line, column = _position(raw, err.start)
-        raise YamlProblem("not-utf8", _encoding_message(raw, err.start), line, column) from None
+        raise YamlProblem(NOT_UTF8, _encoding_message(raw, err.start), line, column) from None
     if "\x00" in text:
         line, column = _position(raw, raw.index(b"\x00"))
-        raise YamlProblem("not-utf8", _nul_message(raw), line, column)
+        raise YamlProblem(NOT_UTF8, _nul_message(raw), line, column)
     return text
 
 
@@ -92,8 +109,8 @@ def _nul_message(raw: bytes) -> Message:
     head = raw[:4096]
     even, odd = head[0::2], head[1::2]
     if odd and (odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even)):
-        return msg("the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
-    return msg("the file contains NUL bytes: it is binary, not a YAML text file; save the report as UTF-8 text")
+        return ReadMsg.file_utf_utf_save()
+    return ReadMsg.file_contains_nul_bytes()
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -105,29 +122,25 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 def _encoding_message(raw: bytes, offset: int) -> Message:
     byte = raw[offset]
     if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return msg("the file is UTF-16, not UTF-8; save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
+        return ReadMsg.file_utf_utf_save()
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is None or _CONTROL.search(text):
-        return msg("the file is not UTF-8 text (byte 0x{byte} cannot be read); it may be binary or a spreadsheet; "
-                   "save it as UTF-8 text", byte=f"{byte:02X}")
-    return msg("the file is not UTF-8; it looks like GBK/GB18030 (common on Windows); "
-               "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)")
+        return ReadMsg.file_utf_text_byte(byte=f"{byte:02X}")
+    return ReadMsg.file_utf_looks_like()
 
 
 def read_bytes(path: str) -> bytes:
     """The file's bytes, refusing files over MAX_BYTES before reading them whole, and anything that is
     not a regular file (a FIFO or device would block or never end)."""
     if not stat.S_ISREG(os.stat(path).st_mode):
-        raise YamlProblem("unreadable", msg("this is not a regular file (a folder, pipe or device); "
-                                            "a report is a plain .yaml text file: remove or rename it"))
+        raise YamlProblem(UNREADABLE, ReadMsg.regular_file_folder_pipe())
     with open(path, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise YamlProblem("file-too-large", msg("the file is larger than {mib} MiB; a report or plan file is a few "
-                                                "kilobytes: is it the right file?", mib=MAX_BYTES // (1024 * 1024)))
+        raise YamlProblem(FILE_TOO_LARGE, ReadMsg.file_larger_mib_report(mib=MAX_BYTES // (1024 * 1024)))
     return raw
 
 
@@ -158,23 +171,22 @@ def _events(text: str) -> Iterator[yaml.Event]:
             yield loader.get_event()
     except yaml.reader.ReaderError as err:
         line, column = _char_position(text, err.character)
-        raise YamlProblem("yaml-syntax", msg("the file contains a control character (#x{char}) that YAML does not "
-                                             "allow; delete it", char=f"{err.character:04X}"), line, column) from None
+        raise YamlProblem(
+            YAML_SYNTAX, ReadMsg.file_contains_control_character(char=f"{err.character:04X}"), line, column
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         raw_problem = _one_line(err.problem or "invalid YAML")
         problem: Param = _PARSER_WORDS.get(raw_problem, raw_problem)
         if err.context:
             context = _one_line(err.context)
-            problem = msg("{problem} ({context})", problem=problem, context=_PARSER_WORDS.get(context, context))
+            problem = ReadMsg.problem_in_context(problem=problem, context=_PARSER_WORDS.get(context, context))
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         if "nesting depth" in str(problem):
-            raise YamlProblem("too-deep", msg("values are nested too deeply ({problem}); no plan or report file needs "
-                                              "that", problem=problem), line, column) from None
-        raise YamlProblem("yaml-syntax", msg("YAML syntax error: {problem}; check quotes, colons and indentation",
-                                             problem=problem), line, column) from None
+            raise YamlProblem(TOO_DEEP, ReadMsg.values_nested_too_deeply(problem=problem), line, column) from None
+        raise YamlProblem(YAML_SYNTAX, ReadMsg.yaml_syntax_error_check(problem=problem), line, column) from None
     except yaml.YAMLError as err:
-        raise YamlProblem("yaml-syntax", msg("YAML syntax error: {problem}", problem=_one_line(str(err)))) from None
+        raise YamlProblem(YAML_SYNTAX, ReadMsg.yaml_syntax_error(problem=_one_line(str(err)))) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -182,27 +194,27 @@ def _events(text: str) -> Iterator[yaml.Event]:
 
 # What the parsers say, for the common mistakes: translated (the others are shown as the parser words them).
 _PARSER_WORDS: dict[str, Param] = {
-    "mapping values are not allowed in this context": msg("mapping values are not allowed in this context"),
-    "mapping values are not allowed here": msg("mapping values are not allowed here"),
-    "did not find expected key": msg("did not find expected key"),
-    "did not find expected '-' indicator": msg("did not find expected '-' indicator"),
-    "did not find expected ',' or ']'": msg("did not find expected ',' or ']'"),
-    "did not find expected ',' or '}'": msg("did not find expected ',' or '}}'"),
-    "found a tab character that violates indentation": msg("found a tab character that violates indentation"),
-    "found character that cannot start any token": msg("found character that cannot start any token"),
-    "found unexpected end of stream": msg("found unexpected end of stream"),
-    "found unknown escape character": msg("found unknown escape character"),
-    "found invalid Unicode character escape code": msg("found invalid Unicode character escape code"),
-    "could not find expected ':'": msg("could not find expected ':'"),
-    "while parsing a block mapping": msg("while parsing a block mapping"),
-    "while parsing a block collection": msg("while parsing a block collection"),
-    "while parsing a flow mapping": msg("while parsing a flow mapping"),
-    "while parsing a flow sequence": msg("while parsing a flow sequence"),
-    "while scanning a simple key": msg("while scanning a simple key"),
-    "while scanning a plain scalar": msg("while scanning a plain scalar"),
-    "while scanning a quoted scalar": msg("while scanning a quoted scalar"),
-    "while parsing a quoted scalar": msg("while parsing a quoted scalar"),
-    "while scanning for the next token": msg("while scanning for the next token"),
+    "mapping values are not allowed in this context": ReadMsg.mapping_values_allowed_context(),
+    "mapping values are not allowed here": ReadMsg.mapping_values_allowed_here(),
+    "did not find expected key": ReadMsg.did_find_expected_key(),
+    "did not find expected '-' indicator": ReadMsg.did_find_expected_indicator(),
+    "did not find expected ',' or ']'": ReadMsg.did_find_expected(),
+    "did not find expected ',' or '}'": ReadMsg.did_find_expected_2(),
+    "found a tab character that violates indentation": ReadMsg.found_tab_character_violates(),
+    "found character that cannot start any token": ReadMsg.found_character_cannot_start(),
+    "found unexpected end of stream": ReadMsg.found_unexpected_end_stream(),
+    "found unknown escape character": ReadMsg.found_unknown_escape_character(),
+    "found invalid Unicode character escape code": ReadMsg.found_invalid_unicode_character(),
+    "could not find expected ':'": ReadMsg.could_find_expected(),
+    "while parsing a block mapping": ReadMsg.while_parsing_block_mapping(),
+    "while parsing a block collection": ReadMsg.while_parsing_block_collection(),
+    "while parsing a flow mapping": ReadMsg.while_parsing_flow_mapping(),
+    "while parsing a flow sequence": ReadMsg.while_parsing_flow_sequence(),
+    "while scanning a simple key": ReadMsg.while_scanning_simple_key(),
+    "while scanning a plain scalar": ReadMsg.while_scanning_plain_scalar(),
+    "while scanning a quoted scalar": ReadMsg.while_scanning_quoted_scalar(),
+    "while parsing a quoted scalar": ReadMsg.while_parsing_quoted_scalar(),
+    "while scanning for the next token": ReadMsg.while_scanning_next_token(),
 }
 
 
@@ -236,25 +248,20 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem("alias", msg("aliases (*name) are not allowed in these files; write the value out in "
-                                           "full"), *_pos(event))
+            raise YamlProblem(ALIAS, ReadMsg.aliases_name_allowed_these(), *_pos(event))
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise YamlProblem("multiple-documents", msg("the file holds more than one YAML document (---); "
-                                                            "keep one report per file"), *_pos(event))
+                raise YamlProblem(MULTIPLE_DOCUMENTS, ReadMsg.file_holds_more_yaml(), *_pos(event))
             return
         if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if event.anchor is not None:
-                raise YamlProblem("alias", msg("anchors (&{anchor}) are not allowed in these files; write each "
-                                               "value out in full", anchor=event.anchor), *_pos(event))
+                raise YamlProblem(ALIAS, ReadMsg.anchors_allowed_these_files(anchor=event.anchor), *_pos(event))
             if event.tag is not None and not _implicit(event):
-                raise YamlProblem("tag", msg("tags ({tag}) are not allowed in these files; remove the tag",
-                                             tag=event.tag), *_pos(event))
+                raise YamlProblem(TAG, ReadMsg.tags_allowed_these_files(tag=event.tag), *_pos(event))
         if isinstance(event, yaml.ScalarEvent):
             if _SURROGATE.search(event.value):  # only the pure-Python parser lets "\ud800" through
-                raise YamlProblem("yaml-syntax", msg("a \\u escape names half of a character (a surrogate); "
-                                                     "write the character itself"), *_pos(event))
+                raise YamlProblem(YAML_SYNTAX, ReadMsg.u_escape_names_half(), *_pos(event))
             self._add(event, _scalar(event))
         elif isinstance(event, yaml.SequenceStartEvent):
             self._open(event, [])
@@ -263,12 +270,11 @@ class _Builder:
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             frame = self.stack.pop()
             if isinstance(frame[0], dict) and frame[2] is not None:
-                raise YamlProblem("yaml-syntax", msg("a key has no value"), 1, 1)
+                raise YamlProblem(YAML_SYNTAX, ReadMsg.key_value(), 1, 1)
 
     def _open(self, event: yaml.Event, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlProblem("too-deep", msg("values are nested more than {max} levels deep; no plan or report file "
-                                              "needs that", max=MAX_DEPTH), *_pos(event))
+            raise YamlProblem(TOO_DEEP, ReadMsg.values_nested_more_levels(max=MAX_DEPTH), *_pos(event))
         path = self._add(event, container)
         self.stack.append([container, path, None, {}])
 
@@ -289,16 +295,15 @@ class _Builder:
             return item_path
         if frame[2] is None:  # this node is a key
             if not isinstance(event, yaml.ScalarEvent):
-                raise YamlProblem("bad-key", msg("a key must be a plain word or number, not a list or mapping"),
-                                  *_pos(event))
+                raise YamlProblem(BAD_KEY, ReadMsg.key_must_plain_word(), *_pos(event))
             key = str(event.value)
             first = frame[3].get(key)
             if first is not None:
                 if marks is None:
                     raise _NeedMarks
-                raise YamlProblem("duplicate-key", msg("duplicate key '{key}' (first at line {line}, column {column}); "
-                                                       "each key may appear once: remove or merge one of them",
-                                                       key=key, line=first.line, column=first.column), *_pos(event))
+                raise YamlProblem(
+                    DUPLICATE_KEY, ReadMsg.duplicate_key_first_line(key=key, line=first.line, column=first.column), *_pos(event)
+                )
             frame[2] = key
             if marks is None:
                 frame[3][key] = True
@@ -309,6 +314,8 @@ class _Builder:
         frame[2] = None
         container[key] = value
         entry_path = (*path, key)
+        if path == ("values",) and len(self.stack) == 2:
+            self.doc.value_marks[key] = _mark(event)
         if marks is not None:
             marks[entry_path] = _mark(event)
         return entry_path

@@ -1,0 +1,140 @@
+"""Rules for a report's values (DESIGN §1.3–1.4): each typed against its indicator, or refused."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from minzheng_cli.catalogue.codes import Meaning
+from minzheng_cli.catalogue.diagnostics import CheckMsg, suggestion
+from minzheng_cli.checks import Context, Problem, Rule
+from minzheng_cli.checks.shape import MISSING_KEY, UNKNOWN_KEY
+from minzheng_cli.model.diagnostics import Code
+from minzheng_cli.model.files import MILESTONE_WORDS, Indicator, Ratio, Targets, Value
+from minzheng_cli.read import scalars
+from minzheng_cli.read.scalars import WRONG_TYPE, number_text
+from minzheng_cli.read.yamldoc import KEY, Path
+
+UNKNOWN_INDICATOR = Code("unknown-indicator", "error", Meaning.unknown_indicator)
+NOT_REPORTED_BY_UNIT = Code("not-reported-by-unit", "error", Meaning.not_reported_by_unit)
+BAD_STATUS = Code("bad-status", "error", Meaning.bad_status)
+NEGATIVE_VALUE = Code("negative-value", "error", Meaning.negative_value)
+NUMERATOR_EXCEEDS_DENOMINATOR = Code("numerator-exceeds-denominator", "error", Meaning.numerator_exceeds_denominator)
+ZERO_DENOMINATOR = Code("zero-denominator", "error", Meaning.zero_denominator)
+
+
+def known_indicator(targets: Targets, ind_id: str, at: Path, ctx: Context) -> Rule[Indicator | None]:
+    ind = targets.indicator(ind_id)
+    if ind is None:
+        hint = ctx.closest(ind_id, [i.id for i in targets.indicators])
+        yield Problem(at, UNKNOWN_INDICATOR, CheckMsg.indicator_targets_yaml(id=ind_id, hint=suggestion(hint)))
+    return ind
+
+
+def check(targets: Targets, unit_id: str, values: dict[str, Any], notes: dict[str, Any], ctx: Context) -> Rule[dict[str, Value]]:
+    """Type each reported value against its indicator; values that fail are reported and left out."""
+    typed: dict[str, Value] = {}
+    unit = targets.unit(unit_id)
+    for ind_id, raw in values.items():
+        at: Path = ("values", ind_id)
+        ind = yield from known_indicator(targets, ind_id, (*at, KEY), ctx)
+        if ind is None:
+            continue
+        if unit is not None and not targets.reports(unit, ind):
+            who = CheckMsg.the_district_unit() if ind.reported_by == "district" else CheckMsg.the_townships()
+            yield Problem(
+                (*at, KEY),
+                NOT_REPORTED_BY_UNIT,
+                CheckMsg.indicator_reported_remove_report(id=ind_id, name=ind.name, who=who, unit=unit_id),
+            )
+            continue
+        value = yield from _typed_value(ind, raw, at, ctx)
+        if value is not None:
+            typed[ind_id] = value
+    for ind_id in notes:
+        yield from known_indicator(targets, ind_id, ("notes", ind_id, KEY), ctx)
+    return typed
+
+
+def _typed_value(ind: Indicator, raw: Any, at: Path, ctx: Context) -> Rule[Value | None]:
+    if ind.kind == "milestone":
+        word = raw.strip() if isinstance(raw, str) else raw
+        if isinstance(word, str) and word in MILESTONE_WORDS:
+            return MILESTONE_WORDS[word]
+        old = isinstance(word, str) and word.lower() in scalars.YAML11_WORDS
+        yield Problem(
+            at,
+            BAD_STATUS,
+            CheckMsg.milestone_status_started_progress(
+                id=ind.id, found=scalars.describe(raw), old=CheckMsg.older_yaml_reads_true() if old else ""
+            ),
+        )
+        return None
+    if ind.measure == "ratio":
+        return (yield from _ratio(ind, raw, at, ctx))
+    if isinstance(raw, dict | list):
+        yield Problem(
+            at, WRONG_TYPE, CheckMsg.counted_number_found(id=ind.id, name=ind.name, uom=str(ind.uom), found=scalars.describe(raw))
+        )
+        return None
+    number = yield from _number(ind, raw, at, "", ctx)
+    return number
+
+
+def _number(ind: Indicator, raw: Any, at: Path, part: str, ctx: Context) -> Rule[Fraction | None]:
+    """`part`: "numerator" or "denominator" of a ratio, or "" for a count."""
+    try:
+        number = scalars.parse_number(raw)
+    except scalars.ScalarError as err:
+        what = CheckMsg.expects_number(id=ind.id, part=part) if part else CheckMsg.expects_number_2(id=ind.id, uom=str(ind.uom))
+        yield Problem(at, err.code, CheckMsg.what_reason(what=what, reason=err.detail))
+        return None
+    if number < 0:
+        if part:
+            yield Problem(at, NEGATIVE_VALUE, CheckMsg.cannot_negative(id=ind.id, part=part, number=number_text(number)))
+        else:
+            yield Problem(at, NEGATIVE_VALUE, CheckMsg.cannot_negative_2(id=ind.id, number=number_text(number)))
+        return None
+    return number
+
+
+_RATIO_EXAMPLE = "{numerator: 40, denominator: 45}"
+
+
+def _ratio(ind: Indicator, raw: Any, at: Path, ctx: Context) -> Rule[Ratio | None]:
+    if not isinstance(raw, dict):
+        yield Problem(
+            at, WRONG_TYPE, CheckMsg.ratio_found(id=ind.id, name=ind.name, example=_RATIO_EXAMPLE, found=scalars.describe(raw))
+        )
+        return None
+    ok = True
+    for key in raw:
+        if key not in ("numerator", "denominator"):
+            hint = ctx.closest(key, ["numerator", "denominator"])
+            yield Problem(
+                (*at, key, KEY),
+                UNKNOWN_KEY,
+                CheckMsg.unknown_key_ratio_keys(key=key, hint=CheckMsg.did_you_mean_paren(x=hint) if hint else ""),
+            )
+            ok = False
+    parts: dict[str, Fraction | None] = {}
+    for key in ("numerator", "denominator"):
+        if key not in raw:
+            yield Problem(at, MISSING_KEY, CheckMsg.ratio_needs(id=ind.id, key=key, example=_RATIO_EXAMPLE))
+            ok = False
+            continue
+        parts[key] = yield from _number(ind, raw[key], (*at, key), key, ctx)
+    num, den = parts.get("numerator"), parts.get("denominator")
+    if not ok or num is None or den is None:
+        return None
+    if den == 0:
+        yield Problem((*at, "denominator"), ZERO_DENOMINATOR, CheckMsg.denominator_ratio_needs_denominator(id=ind.id))
+        return None
+    if ind.factor == 100 and num > den:
+        yield Problem(
+            (*at, "numerator"),
+            NUMERATOR_EXCEEDS_DENOMINATOR,
+            CheckMsg.percentage_numerator_cannot_exceed(id=ind.id, numerator=number_text(num), denominator=number_text(den)),
+        )
+        return None
+    return Ratio(numerator=num, denominator=den)
