@@ -102,6 +102,9 @@ class Words(Catalogue):
         "Mean progress averages each unit's quotas (completion for level indicators).",
     )
     colon = Text("：", ": ")
+    comma = Text("，", ", ")
+    semicolon = Text("；", "; ")
+    list_sep = Text("、", ", ")  # between the items of a list of names
     entry_wrote = Text("已写入 {path}", "wrote {path}")
     entry_replaced = Text("已替换 {path}（原有报送的数值不同）", "replaced {path} (it held other figures)")
     entry_unchanged = Text("{path} 已是相同内容，未改写（unchanged）", "{path} unchanged: it already holds these figures")
@@ -115,6 +118,25 @@ class Words(Catalogue):
         "{path}, a report of this unit, has errors; nothing written: the pre-fill and the checks "
         "need all of the unit's reports (run minzheng validate and fix it first)",
     )
+
+
+class EngineMsg(Catalogue):
+    """Problems the engine finds in what a command asks for: a broken plan, a filter or a week that names nothing."""
+
+    targets_broken = Text(
+        "{path}/targets.yaml 有错误：请运行 `minzheng validate` 查看",
+        "{path}/targets.yaml has errors; run `minzheng validate` to see them",
+    )
+    unknown_unit = Text('未知单位"{unit}"{hint}（现有单位：{units}）', "unknown unit '{unit}'{hint} (units: {units})")
+    unknown_task = Text("没有任务 {task}：任务序号为 1–{n}", "there is no task {task}; tasks are numbered 1–{n}")
+    unknown_filter = Text(
+        '--only 的"{only}"既不是状态也不是灯色：请用以下之一：{words}',
+        "--only '{only}' is neither a status nor a light; use one of {words}",
+    )
+    not_an_iso_week = Text(
+        "{text}不是 ISO 周：请写成 YYYY-Www，如 2025-W27", "{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27"
+    )
+    no_such_week = Text("{text}：{year} 年没有第 {week} 周", "{text}: year {year} has no week {week}")
 
 
 def word(table: type[Catalogue], code: str | None, lang: Lang) -> str:

@@ -6,27 +6,24 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
+from minzheng_cli.catalogue.diagnostics import suggestion
+from minzheng_cli.catalogue.words import EngineMsg
 from minzheng_cli.checks.linter import Loaded
 from minzheng_cli.engine import periods as dates
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.completeness import Completeness, completeness
 from minzheng_cli.engine.ranking import UnitRank, rank_units
 from minzheng_cli.engine.status import StatusResult
-from minzheng_cli.messages import Message, msg, suggestion
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.files import Targets
 from minzheng_cli.read.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
 
 
-class SnapshotProblem(Exception):
-    """The data cannot be evaluated (the targets file itself is broken) or a filter names nothing.
-
-    `str(err)` is English; `err.detail` the message (`err.detail.render(lang)`)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.detail = message
+# The data cannot be evaluated (the targets file itself is broken) or a filter names nothing: the one error type,
+# under the name cli.app catches it by.
+SnapshotProblem = MinzhengError
 
 
 @dataclass(frozen=True)
@@ -53,8 +50,7 @@ class Snapshot:
 def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None) -> Snapshot:
     """The data evaluated at `requested` clamped into the plan; `index` from an earlier snapshot of the same data."""
     if loaded.targets is None:
-        raise SnapshotProblem(msg("{path}/targets.yaml has errors; run `minzheng validate` to see them",
-                                  path=loaded.data_dir))
+        raise MinzhengError(EngineMsg.targets_broken(path=loaded.data_dir))
     targets = loaded.targets
     as_of = dates.clamp(targets.plan, requested)
     index = index or engine.index_reports(loaded.reports)
@@ -71,19 +67,17 @@ def select(snap: Snapshot, unit: str | None = None, task: int | None = None,
         found = targets.unit(unit)
         if found is None:
             ids = [u.id for u in targets.units]
-            raise SnapshotProblem(msg("unknown unit '{unit}'{hint} (units: {units})", unit=unit,
-                                      hint=suggestion(closest(unit, ids)), units=", ".join(ids)))
+            raise MinzhengError(EngineMsg.unknown_unit(unit=unit, hint=suggestion(closest(unit, ids)),
+                                                         units=", ".join(ids)))
         chosen = [r for r in chosen if targets.reports(found, r.indicator)]
         chosen = [replace(r, units=tuple(u for u in r.units if u.unit == unit)) for r in chosen]
     if task is not None:
         if task not in {t.number for t in targets.tasks}:
-            raise SnapshotProblem(msg("there is no task {task}; tasks are numbered 1–{n}", task=task,
-                                      n=len(targets.tasks)))
+            raise MinzhengError(EngineMsg.unknown_task(task=task, n=len(targets.tasks)))
         chosen = [r for r in chosen if r.indicator.task == task]
     if only is not None:
         if only not in FILTER_WORDS:
             words = ", ".join([*engine.STATUSES, *engine.LIGHTS])
-            raise SnapshotProblem(msg("--only '{only}' is neither a status nor a light; use one of {words}",
-                                      only=only, words=words))
+            raise MinzhengError(EngineMsg.unknown_filter(only=only, words=words))
         chosen = [r for r in chosen if only in (r.status, r.light)]
     return StatusResult(snap.result.as_of, tuple(chosen))

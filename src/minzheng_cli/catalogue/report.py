@@ -1,0 +1,106 @@
+"""Words of the weekly report (周报) and of its HTML charts, Chinese and English; {field}s are filled in by
+`render.report_words` and `render.report_html`."""
+
+from __future__ import annotations
+
+from minzheng_cli.catalogue import Catalogue, Text
+
+
+class Report(Catalogue):
+    """The phrases of the weekly report, section by section."""
+
+    title = Text("{title}推进情况周报", "Weekly progress report: {title}")
+    subtitle = Text(
+        "{year}年第{week}周（{start}至{end}），数据截至{as_of}",
+        "Week {week} of {year} ({start} to {end}), figures as of {as_of}",
+    )
+    indicator = Text("{name}（{id}）", "{name} ({id})")
+    stop = Text("。", ".")
+    and_more = Text("等{n}个单位", " and others, {n} units in all")
+    tag = Text("【{light}】", "[{light}] ")
+    word_completion = Text("完成率", "completion")
+    word_progress = Text("进度", "progress")
+    # 一、总体进展
+    h_overview = Text("一、总体进展", "I. Overall progress")
+    count_status = Text("{status}{n}项", "{n} {status}")
+    count_light = Text("{light}{n}项", "{n} {light}")
+    overview_statuses = Text("全年{n}项指标中，{statuses}。", "Of {n} indicators: {statuses}.")
+    overview_lights = Text("亮灯情况：{lights}。", "Lights: {lights}.")
+    overview_no_lights = Text("尚无指标亮灯（均无数据）。", "No lights yet: no indicator has data.")
+    overview_pace = Text(
+        "全年序时进度为{pace}（按{by}计算），已完成、超进度或达进度的{ok}项，欠进度、逾期或到期未完成的{lag}项。",
+        "Time elapsed (序时进度) is {pace} of the year (by {by}); {ok} indicators are done, ahead or on pace, {lag} are behind, overdue or missed.",
+    )
+    # 二、本周变化
+    h_changes = Text("二、本周变化（与{day}相比）", "II. Changes since {day}")
+    changes_none = Text("本周各项指标均无变化。", "No indicator moved this week.")
+    change_up = Text("由{old}增至{new}", "up from {old} to {new}")
+    change_down = Text("由{old}降至{new}", "down from {old} to {new}")
+    change_first = Text("首次报送，为{actual}", "first figure, {actual}")
+    change_same = Text("仍为{actual}", "still {actual}")
+    change_status = Text("由{old}转为{new}", "from {old} to {new}")
+    change_units = Text("变动单位：{units}", "moved by {units}")
+    # 三、欠进度与预警
+    h_alerts = Text("三、欠进度与预警", "III. Behind schedule and warnings")
+    alerts_none = Text("无欠进度、红灯或逾期事项。", "Nothing is behind, red or overdue.")
+    alert_behind = Text("实际{actual}，{label}{share}，序时进度{pace}", "actual {actual}, {label} {share}, pace {pace}")
+    alert_gap = Text("落后{gap}个百分点", "{gap} points behind")
+    alert_missed = Text(
+        "{due}到期未完成，实际{actual}，目标{target}，完成率{completion}",
+        "missed its due date {due}: actual {actual}, target {target}, completion {completion}",
+    )
+    alert_overdue = Text("应于{due}完成，已逾期{days}天", "due {due}, overdue by {days} days")
+    alert_due_today = Text("{due}到期，尚未完成", "due today ({due}) and not done")
+    alert_overdue_townships = Text("应于{due}完成，已完成{done}/{n}个单位，已逾期", "due {due}, done in {done} of {n} units, overdue")
+    alert_over_cap = Text("实际{actual}，超出上限{target}", "actual {actual}, over the cap of {target}")
+    alert_lagging = Text("靠后单位：{units}", "furthest behind: {units}")
+    alert_not_done = Text("尚未完成：{units}", "not done: {units}")
+    unit_delta = Text("{unit}{delta}", "{unit} {delta}")
+    unit_figure = Text("{unit}（{figure}）", "{unit} ({figure})")
+    unit_no_report = Text("{unit}（未报）", "{unit} (no figure)")
+    # 四、临期事项
+    h_due = Text("四、临期事项（{n}天内到期）", "IV. Due within {n} days")
+    due_none = Text("{n}天内无到期的节点事项。", "No milestone is due within {n} days.")
+    due_when = Text("{due}到期，{when}", "due {due}, {when}")
+    due_days = Text("还有{days}天", "{days} days left")
+    due_today = Text("今天到期", "due today")
+    due_state = Text("目前{state}", "now {state}")
+    due_townships = Text("已完成{done}/{n}个单位", "done in {done} of {n} units")
+    due_no_report = Text("尚无报送", "nothing reported yet")
+    # 五、报送情况
+    h_reporting = Text("五、报送情况", "V. Reporting")
+    reporting_all = Text("{period}应报{n}个单位，均已报送。", "{period} {n} units were due to report; all did.")
+    reporting_missing = Text(
+        "{period}应报{n}个单位，已报{k}个，未报{m}个：{units}。",
+        "{period} {n} units were due to report, {k} did; {m} did not: {units}.",
+    )
+    reporting_late = Text("迟报{m}个：{units}。", "{m} reported late: {units}.")
+    reporting_late_one = Text("{unit}（{day}报送）", "{unit} (sent {day})")
+    reporting_no_late = Text("无迟报单位。", "No unit reported late.")
+    reporting_year = Text(
+        "全年报送率{rate}（应报{expected}份，已报{reported}份），按时报送率{on_time}。",
+        "Reporting rate for the year {rate} ({reported} of {expected} reports), on time {on_time}.",
+    )
+    # 六、单位排名
+    col_quotas = Text("分解任务数", "Quotas")
+    h_ranking = Text("六、单位排名", "VI. Township ranking")
+    ranking_entry = Text("{unit}：分解任务平均进度{score}，报送率{rate}。", "{unit}: mean progress on quotas {score}, reporting rate {rate}.")
+    ranking_no_quota = Text("{unit}：无分解任务，报送率{rate}。", "{unit}: no quotas, reporting rate {rate}.")
+
+
+class ReportPeriod(Catalogue):
+    """The reporting period of 报送情况, by the plan's cadence."""
+
+    weekly = Text("本周", "This week")
+    monthly = Text("本月", "This month")
+
+
+class Chart(Catalogue):
+    """Captions and legends of the HTML report's charts."""
+
+    indicators = Text("各项指标进度与序时进度", "Progress of each indicator against time elapsed (序时进度)")
+    units = Text("各镇（街道）分解任务平均进度与序时进度", "Townships: mean progress on quotas against time elapsed")
+    mean = Text("平均进度", "mean progress")
+    progress = Text("进度（无序时比较的为完成率）", "progress (completion where pace does not apply)")
+    pace = Text("序时进度", "time elapsed")
+    no_quota = Text("无分解任务", "no quotas")
