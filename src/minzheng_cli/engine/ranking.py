@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from minzheng_cli.engine.completeness import Completeness, UnitCompleteness
-from minzheng_cli.engine.status import StatusResult
+from minzheng_cli.engine.pace import pace as pace_at
+from minzheng_cli.engine.status import Light, StatusResult, light_of_gap
 from minzheng_cli.model.files import Targets
 
 _ZERO = Fraction(0)
-
+_HUNDRED = Fraction(100)
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class UnitRank:
 
     `score` is the mean progress over the unit's quotas (completion where progress is null, 0 with no data);
     None for a unit without any quota, ranked after those with quotas by its reporting completeness.
+    `light` is the plan's light rule applied to that score against the whole plan's 序时进度 at D (None without
+    a score).
     """
 
     rank: int
@@ -26,6 +29,7 @@ class UnitRank:
     quotas: int
     score: Fraction | None
     completeness: UnitCompleteness | None
+    light: Light | None
 
     @property
     def reporting_rate(self) -> Fraction | None:
@@ -50,6 +54,8 @@ def rank_units(targets: Targets, result: StatusResult, completeness: Completenes
         rate, on_time = c.rate, c.on_time_rate
         return (rate if rate is not None else Fraction(-1), on_time if on_time is not None else Fraction(-1))
 
+    plan = targets.plan
+    plan_pace = pace_at(plan, plan.end, result.as_of)
     entries: list[tuple[tuple[int, Fraction, Fraction, Fraction], UnitRank]] = []
     for township in targets.townships:
         own = scores[township.id]
@@ -58,7 +64,8 @@ def rank_units(targets: Targets, result: StatusResult, completeness: Completenes
         mean = sum(own, _ZERO) / len(own) if own else None
         # sort key ascending: with quotas first, then higher score, then higher reporting rates
         key = (0, -mean, -rate, -on_time) if mean is not None else (1, _ZERO, -rate, -on_time)
-        entries.append((key, UnitRank(0, township.id, len(own), mean, unit_completeness)))
+        light = None if mean is None else light_of_gap((plan_pace - mean) * _HUNDRED, plan.lights)
+        entries.append((key, UnitRank(0, township.id, len(own), mean, unit_completeness, light)))
     entries.sort(key=lambda e: e[0])  # stable: ties keep plan order
 
     ranked: list[UnitRank] = []
@@ -68,5 +75,5 @@ def rank_units(targets: Targets, result: StatusResult, completeness: Completenes
         if key != previous:
             rank = position
             previous = key
-        ranked.append(UnitRank(rank, entry.unit, entry.quotas, entry.score, entry.completeness))
+        ranked.append(replace(entry, rank=rank))
     return ranked

@@ -35,6 +35,7 @@ Status = Literal[
     "behind",
 ]
 Light = Literal["green", "yellow", "red"]
+Basis = Literal["progress", "completion", "cap"]
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 LIGHTS: tuple[Light, ...] = get_args(Light)
@@ -136,12 +137,25 @@ class UnitResult:
 
 @dataclass(frozen=True)
 class IndicatorResult:
+    """One indicator at D (§2.2–2.6), with what its light was judged on.
+
+    `judged_on` names the figure behind the status and light, so that no renderer has to work it out:
+    - "completion": a cumulative indicator (its progress is its completion, compared with pace) or a level
+      without baseline (completion against the target: done or not met, no pace comparison);
+    - "progress": a level with a baseline (progress from the baseline, compared with pace) or a milestone (done,
+      or the share of townships done);
+    - "cap": a cap, its actual against the cap.
+    `share` is that figure (for a cap, actual ÷ cap); `paced` says whether it was compared with 序时进度.
+    """
+
     indicator: Indicator
     due: date
     target: Fraction | None  # None for milestones
     actual: Fraction | None  # None when no unit has a value
     completion: Fraction | None  # 完成率: cumulative and level only
     progress: Fraction | None  # compared with pace; None for cap and level without baseline
+    baseline: Fraction | None  # a level's value at plan start (breakdown.yaml); None otherwise
+    judged_on: Basis
     pace: Fraction  # 序时进度
     gap: Fraction | None  # (pace − progress) × 100, in points; None without progress
     status: Status
@@ -151,6 +165,20 @@ class IndicatorResult:
     @property
     def id(self) -> str:
         return self.indicator.id
+
+    @property
+    def share(self) -> Fraction | None:
+        """The share the light was judged on (`judged_on`); None without data."""
+        if self.judged_on == "progress":
+            return self.progress
+        if self.judged_on == "completion":
+            return self.completion
+        return _ratio_of(self.actual, self.target)
+
+    @property
+    def paced(self) -> bool:
+        """Whether the light compares progress with 序时进度 (cumulative, level with baseline, milestone; with data)."""
+        return self.progress is not None
 
     def unit(self, unit_id: str) -> UnitResult | None:
         return next((u for u in self.units if u.unit == unit_id), None)
@@ -394,16 +422,23 @@ def evaluate_indicator(
     target = None if kind == "milestone" else indicator.target
     completion: Fraction | None = None
     progress: Fraction | None = None
+    baseline: Fraction | None = None
+    judged_on: Basis = "completion"
     if kind in ("cumulative", "level"):
         completion = _ratio_of(actual, target)
     if kind == "cumulative":
         progress = completion
     elif kind == "level":
         baseline = breakdown.baselines.get(indicator.id) if breakdown is not None else None
-        if baseline is not None and actual is not None and target is not None:
-            progress = _ratio_of(actual - baseline, target - baseline)
+        if baseline is not None:
+            judged_on = "progress"
+            if actual is not None and target is not None:
+                progress = _ratio_of(actual - baseline, target - baseline)
     elif kind == "milestone":
         progress = milestone_progress
+        judged_on = "progress"
+    else:
+        judged_on = "cap"
     gap = None if progress is None else (pace - progress) * _HUNDRED
     status, light = judge(kind, actual, target, progress, milestone_done, pace, due, as_of, plan.lights)
     return IndicatorResult(
@@ -413,6 +448,8 @@ def evaluate_indicator(
         actual=actual,
         completion=completion,
         progress=progress,
+        baseline=baseline,
+        judged_on=judged_on,
         pace=pace,
         gap=gap,
         status=status,

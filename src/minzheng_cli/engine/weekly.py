@@ -34,6 +34,7 @@ from minzheng_cli.model.files import Targets
 PREVIOUS_DAYS = 7
 RESPONSIBLE = 3  # townships named per warning
 ALERT_STATUSES: frozenset[str] = frozenset({"behind", "missed", "overdue"})
+ON_TRACK_STATUSES: frozenset[str] = frozenset({"done", "ahead", "on_pace"})
 FINAL_STATUSES: frozenset[str] = frozenset({"missed", "overdue", "over_cap"})  # nothing left to pace
 
 
@@ -66,6 +67,11 @@ class Change:
         return self.old.actual != self.new.actual
 
     @property
+    def counted(self) -> bool:
+        """The units' moves are counts that add up (a cumulative count): each has a delta, biggest first."""
+        return _counted(self.new)
+
+    @property
     def status_changed(self) -> bool:
         return self.old.status != self.new.status
 
@@ -77,6 +83,7 @@ class Alert:
     result: IndicatorResult
     responsible: tuple[UnitResult, ...]  # at most RESPONSIBLE, worst first
     lagging: int  # how many townships lag in all (responsible() without a limit)
+    days_past_due: int  # D − due: negative before the due date, 0 on it
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,16 @@ class Weekly:
     def targets(self) -> Targets:
         return self.current.targets
 
+    @property
+    def on_track(self) -> int:
+        """Indicators done, ahead or on pace (总体进展)."""
+        return sum(1 for r in self.current.result.indicators if r.status in ON_TRACK_STATUSES)
+
+    @property
+    def lagging(self) -> int:
+        """Indicators behind, missed or overdue (总体进展)."""
+        return sum(1 for r in self.current.result.indicators if r.status in ALERT_STATUSES)
+
     def unit_name(self, unit_id: str) -> str:
         unit = self.targets.unit(unit_id)
         return unit.name if unit is not None else unit_id
@@ -157,10 +174,14 @@ def changes(previous: Snapshot, current: Snapshot) -> tuple[Change, ...]:
         else:
             moves = [UnitMove(n.unit, o.actual, n.actual)
                      for o, n in zip(old.units, new.units, strict=True) if o.actual != n.actual]
-            if new.indicator.kind == "cumulative" and new.indicator.measure == "count":
+            if _counted(new):
                 moves.sort(key=_size)  # stable: ties keep plan order
         found.append(Change(old, new, tuple(moves)))
     return tuple(found)
+
+
+def _counted(result: IndicatorResult) -> bool:
+    return result.indicator.kind == "cumulative" and result.indicator.measure == "count"
 
 
 def _size(move: UnitMove) -> Fraction:
@@ -179,7 +200,8 @@ def alerts(current: Snapshot) -> tuple[Alert, ...]:
     chosen = [(i, r) for i, r in enumerate(current.result.indicators)
               if r.status in ALERT_STATUSES or r.light == "red"]
     chosen.sort(key=_alert_key)
-    return tuple(Alert(r, r.responsible(RESPONSIBLE), len(r.responsible(None))) for _, r in chosen)
+    return tuple(Alert(r, r.responsible(RESPONSIBLE), len(r.responsible(None)), (current.as_of - r.due).days)
+                 for _, r in chosen)
 
 
 def due_soon(current: Snapshot) -> tuple[DueSoon, ...]:
