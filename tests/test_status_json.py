@@ -9,7 +9,8 @@ from typing import Any
 
 from minzheng_cli.engine.status import evaluate
 from minzheng_cli.model.files import Breakdown, Ratio, Report, Targets
-from minzheng_cli.render.status_json import number, status_document
+from minzheng_cli.render.fmt import json_number as number
+from minzheng_cli.render.status_json import status_document
 
 D = date(2025, 6, 30)  # pace: days → 181/365 = 0.49589… → 0.4959
 

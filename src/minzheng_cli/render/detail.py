@@ -2,47 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from minzheng_cli.catalogue import Lang, Text
+from minzheng_cli.catalogue.words import Kind, Words, word
 from minzheng_cli.engine.completeness import Completeness, UnitCompleteness
 from minzheng_cli.engine.ranking import UnitRank
 from minzheng_cli.engine.status import IndicatorResult
-from minzheng_cli.i18n import KIND, Lang, t, word
 from minzheng_cli.model.files import Targets
 from minzheng_cli.render import fmt
+from minzheng_cli.render.table import Table as Table  # re-exported: the type callers annotate with
 
-RIGHT, LEFT = "right", "left"
-
-
-@dataclass(frozen=True)
-class Table:
-    title: str
-    header: list[str]
-    rows: list[list[str]]
-    align: tuple[str, ...]
-    note: str = ""
+REPORTED_BY: dict[str, Text] = {"townships": Words.reported_by_townships, "district": Words.reported_by_district}
 
 
 def indicator_facts(targets: Targets, result: IndicatorResult, lang: Lang) -> list[tuple[str, str]]:
     ind = result.indicator
     townships = len(targets.townships)
     facts = [
-        (t("col.name", lang), f"{ind.id} {ind.name}"),
-        (t("col.task", lang), f"{ind.task}. {next(x.title for x in targets.tasks if x.number == ind.task)}"),
-        (t("col.kind", lang), word(KIND, ind.kind, lang)),
-        (t("col.reported_by", lang), t(f"reported_by.{ind.reported_by}", lang)),
-        (t("col.target", lang), fmt.target_text(result)),
-        (t("col.actual", lang), fmt.actual_text(result, lang, townships)),
-        (t("col.completion", lang), fmt.percent(result.completion)),
-        (t("col.pace", lang), fmt.percent(result.pace)),
-        (t("col.status", lang), f"{fmt.status_word(result.status, lang)} {fmt.light_word(result.light, lang)}"),
-        (t("show.due", lang), result.due.isoformat()),
-        (t("show.source", lang), ind.source.strip()),
+        (Words.col_name.render(lang), f"{ind.id} {ind.name}"),
+        (Words.col_task.render(lang), f"{ind.task}. {next(x.title for x in targets.tasks if x.number == ind.task)}"),
+        (Words.col_kind.render(lang), word(Kind, ind.kind, lang)),
+        (Words.col_reported_by.render(lang), REPORTED_BY[ind.reported_by].render(lang)),
+        (Words.col_target.render(lang), fmt.target_text(result)),
+        (Words.col_actual.render(lang), fmt.actual_text(result, lang, townships)),
+        (Words.col_completion.render(lang), fmt.percent(result.completion)),
+        (Words.col_pace.render(lang), fmt.percent(result.pace)),
+        (Words.col_status.render(lang), f"{fmt.status_word(result.status, lang)} {fmt.light_word(result.light, lang)}"),
+        (Words.show_due.render(lang), result.due.isoformat()),
+        (Words.show_source.render(lang), ind.source.strip()),
     ]
     if ind.note:
-        facts.append((t("show.note", lang), ind.note.strip()))
+        facts.append((Words.show_note.render(lang), ind.note.strip()))
     return facts
 
 
@@ -50,8 +42,8 @@ def history_table(result: IndicatorResult, points: list[tuple[date, Fraction | N
                   townships: int) -> Table:
     rows = [[day.isoformat(), fmt.value_text(result.indicator, value, lang, townships)] for day, value in points]
     spark = fmt.sparkline([v for _, v in points])
-    return Table(f"{t('show.history', lang)} {spark}".strip(), [t("col.date", lang), t("col.actual", lang)],
-                 rows, (LEFT, RIGHT))
+    return Table.of([Words.col_date.render(lang), Words.col_actual.render(lang)], rows, (False, True),
+                    title=f"{Words.show_history.render(lang)} {spark}".strip())
 
 
 def unit_table(targets: Targets, result: IndicatorResult, lang: Lang) -> Table:
@@ -59,8 +51,9 @@ def unit_table(targets: Targets, result: IndicatorResult, lang: Lang) -> Table:
     rows = [[names[u.unit], fmt.unit_actual_text(result, u, lang), fmt.with_uom(u.quota, result.indicator.uom),
              fmt.percent(u.completion), fmt.status_word(u.status, lang), fmt.light_word(u.light, lang)]
             for u in result.units]
-    header = [t(f"col.{c}", lang) for c in ("unit", "actual", "quota", "completion", "status", "light")]
-    return Table(t("show.units", lang), header, rows, (LEFT, RIGHT, RIGHT, RIGHT, LEFT, LEFT))
+    header = [c.render(lang) for c in (Words.col_unit, Words.col_actual, Words.col_quota, Words.col_completion,
+                                       Words.col_status, Words.col_light)]
+    return Table.of(header, rows, (False, True, True, True, False, False), title=Words.show_units.render(lang))
 
 
 def ranking_table(targets: Targets, ranking: list[UnitRank], completeness: Completeness, as_of: date,
@@ -77,10 +70,11 @@ def ranking_table(targets: Targets, ranking: list[UnitRank], completeness: Compl
                      str(c.expected) if c else fmt.DASH, str(c.reported) if c else fmt.DASH,
                      str(c.on_time) if c else fmt.DASH, fmt.percent(c.rate if c else None),
                      fmt.percent(c.on_time_rate if c else None)])
-    header = [t(f"col.{c}", lang) for c in ("rank", "unit", "quota", "mean_progress", "expected", "reported",
-                                             "on_time", "report_rate", "timely_rate")]
-    note = t("units.overall", lang).format(expected=completeness.expected, reported=completeness.reported,
-                                           on_time=completeness.on_time, rate=fmt.percent(completeness.rate),
-                                           timely=fmt.percent(completeness.on_time_rate))
-    return Table(t("units.title", lang).format(as_of=as_of.isoformat()), header, rows,
-                 (RIGHT, LEFT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT, RIGHT), note)
+    header = [c.render(lang) for c in (Words.col_rank, Words.col_unit, Words.col_quota, Words.col_mean_progress,
+                                       Words.col_expected, Words.col_reported, Words.col_on_time,
+                                       Words.col_report_rate, Words.col_timely_rate)]
+    note = Words.units_overall.format(lang, expected=completeness.expected, reported=completeness.reported,
+                                      on_time=completeness.on_time, rate=fmt.percent(completeness.rate),
+                                      timely=fmt.percent(completeness.on_time_rate))
+    return Table.of(header, rows, (True, False, True, True, True, True, True, True, True),
+                    title=Words.units_title.format(lang, as_of=as_of.isoformat()), note=note)

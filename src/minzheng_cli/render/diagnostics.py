@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 
-from minzheng_cli.i18n import Lang, t
+from minzheng_cli.catalogue import Lang
+from minzheng_cli.catalogue.words import Words
 from minzheng_cli.model.diagnostics import Diagnostic, ValidationReport
 
 
@@ -17,8 +18,8 @@ def text_lines(report: ValidationReport, lang: Lang) -> list[str]:
 
 def summary_line(report: ValidationReport, lang: Lang) -> str:
     stats = report.stats()
-    key = "validate.ok" if report.valid else "validate.problems"
-    return t(key, lang).format(**stats)
+    phrase = Words.validate_ok if report.valid else Words.validate_problems
+    return phrase.format(lang, **stats)
 
 
 def as_json(report: ValidationReport, lang: Lang) -> str:

@@ -1,14 +1,45 @@
-"""How numbers and words look to a reader: 150人, 53.3%, 绿灯. Shared by every human-facing renderer."""
+"""How numbers look, to a reader and to a program: 150人, 53.3%, 6月30日, 绿灯; 0.5333 in JSON and CSV.
+
+The one module of number-to-text functions, shared by every renderer.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
+from minzheng_cli.catalogue import Lang
+from minzheng_cli.catalogue.words import Light, Milestone, Status, word
 from minzheng_cli.engine.status import IndicatorResult, UnitResult
-from minzheng_cli.i18n import LIGHT, MILESTONE, STATUS, Lang, word
 from minzheng_cli.model.files import Indicator
 
 DASH = "—"
+DECIMALS = 4  # JSON and CSV: shares, and the figures of ratio indicators
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# ----------------------------------------------------------------------------------------------------
+# for programs (JSON, CSV)
+
+
+def json_number(value: Fraction | None, decimals: int | None = None) -> int | float | None:
+    """A JSON number: int when integral, else float (rounded to `decimals` when given); None stays None."""
+    if value is None:
+        return None
+    if value.denominator == 1:
+        return int(value)
+    if decimals is None:
+        return float(value)
+    return round(float(value), decimals)
+
+
+def json_share(value: Fraction | None) -> int | float | None:
+    """A share (completion, progress, pace) as a JSON number, rounded to 4 decimals."""
+    return json_number(value, DECIMALS)
+
+
+# ----------------------------------------------------------------------------------------------------
+# for readers
 
 
 def number(value: Fraction | None, decimals: int = 2) -> str:
@@ -39,12 +70,27 @@ def points(gap: Fraction | None) -> str:
     return DASH if gap is None else f"{float(gap):.1f}"
 
 
+def signed(delta: Fraction | None, uom: str | None) -> str:
+    """A change with its sign and unit: +12人, -3个; — when unknown."""
+    if delta is None:
+        return DASH
+    return ("+" if delta >= 0 else "-") + with_uom(abs(delta), uom)
+
+
+def day(value: date, lang: Lang, year: int) -> str:
+    """A date in running text: 6月30日 / 30 Jun, with its year only when it is not `year` (the plan's)."""
+    if lang == "zh":
+        return f"{value.month}月{value.day}日" if value.year == year else f"{value.year}年{value.month}月{value.day}日"
+    text = f"{value.day} {MONTHS_EN[value.month - 1]}"
+    return text if value.year == year else f"{text} {value.year}"
+
+
 def status_word(status: str | None, lang: Lang) -> str:
-    return word(STATUS, status, lang)
+    return word(Status, status, lang)
 
 
 def light_word(light: str | None, lang: Lang) -> str:
-    return word(LIGHT, light, lang)
+    return word(Light, light, lang)
 
 
 def target_text(result: IndicatorResult) -> str:
@@ -62,7 +108,7 @@ def value_text(indicator: Indicator, value: Fraction | None, lang: Lang, townshi
     if indicator.kind == "milestone":
         if townships is not None and indicator.reported_by == "townships":
             return f"{number(value)}/{townships}"
-        return word(MILESTONE, "done" if value == 1 else "in_progress", lang)
+        return word(Milestone, "done" if value == 1 else "in_progress", lang)
     return with_uom(value, indicator.uom)
 
 

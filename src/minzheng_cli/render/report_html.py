@@ -11,12 +11,14 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
+from minzheng_cli.catalogue import Lang, Text
+from minzheng_cli.catalogue.report import Chart
 from minzheng_cli.engine.ranking import UnitRank
-from minzheng_cli.engine.status import IndicatorResult, light_of_gap
+from minzheng_cli.engine.status import IndicatorResult
 from minzheng_cli.engine.weekly import Weekly
-from minzheng_cli.i18n import Lang
 from minzheng_cli.render import fmt
-from minzheng_cli.render.report_words import Document, Section, Table
+from minzheng_cli.render.report_words import Document, Section
+from minzheng_cli.render.table import Table
 
 FONTS = '"Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", ' \
         '"WenQuanYi Micro Hei", sans-serif'
@@ -38,14 +40,6 @@ th, td {{ border: 1px solid #ccc; padding: 0.25em 0.7em; }} th {{ background: #f
 td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 @media print {{ body {{ max-width: none; padding: 0; }} h2 {{ break-after: avoid; }} figure {{ break-inside: avoid; }} }}
 """
-CHART: dict[str, tuple[str, str]] = {
-    "indicators": ("各项指标进度与序时进度", "Progress of each indicator against time elapsed (序时进度)"),
-    "units": ("各镇（街道）分解任务平均进度与序时进度", "Townships: mean progress on quotas against time elapsed"),
-    "mean": ("平均进度", "mean progress"),
-    "progress": ("进度（无序时比较的为完成率）", "progress (completion where pace does not apply)"),
-    "pace": ("序时进度", "time elapsed"),
-    "no_quota": ("无分解任务", "no quotas"),
-}
 WIDTH, LABEL, BAR, ROW = 800, 290, 330, 22
 
 
@@ -96,32 +90,16 @@ def _short(text: str, limit: int = 19) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _share(result: IndicatorResult) -> Fraction | None:
-    """What the bar shows: progress where there is one, completion otherwise, a cap's actual ÷ target."""
-    if result.progress is not None:
-        return result.progress
-    if result.completion is not None:
-        return result.completion
-    if result.indicator.kind == "cap" and result.actual is not None and result.target:
-        return result.actual / result.target
-    return None
-
-
 def _clamped(share: Fraction) -> float:
     return max(0.0, min(1.0, float(share)))
 
 
-def _chart(key: str, lang: Lang) -> str:
-    zh, en = CHART[key]
-    return zh if lang == "zh" else en
-
-
-def _legend(y: int, lang: Lang, label: str = "progress") -> str:
+def _legend(y: int, lang: Lang, label: Text = Chart.progress) -> str:
     x, pace_x = LABEL, LABEL + BAR + 8
     return "".join([f'<rect x="{x}" y="{y - 9}" width="14" height="10" fill="{COLOURS["green"]}"/>',
-                    f'<text x="{x + 18}" y="{y}">{escape(_chart(label, lang))}</text>',
+                    f'<text x="{x + 18}" y="{y}">{escape(label.render(lang))}</text>',
                     f'<line x1="{pace_x}" y1="{y - 11}" x2="{pace_x}" y2="{y + 2}" stroke="#1a237e" '
-                    'stroke-width="2"/>', f'<text x="{pace_x + 6}" y="{y}">{escape(_chart("pace", lang))}</text>'])
+                    'stroke-width="2"/>', f'<text x="{pace_x + 6}" y="{y}">{escape(Chart.pace.render(lang))}</text>'])
 
 
 def _grid(top: int, bottom: int) -> str:
@@ -161,33 +139,26 @@ def indicator_chart(results: tuple[IndicatorResult, ...], lang: Lang) -> str:
     top = 24
     rows = [_legend(14, lang)]
     for i, r in enumerate(results):
-        share = _share(r)
+        share = r.share
         label = f"{r.indicator.id} {_short(r.indicator.name)}"
         full = f"{r.indicator.id} {r.indicator.name}: {fmt.status_word(r.status, lang)}"
         value = f"{fmt.percent(share)} {fmt.status_word(r.status, lang)}" if share is not None \
             else fmt.status_word(r.status, lang)
-        marker = r.pace if r.progress is not None else None
+        marker = r.pace if r.paced else None
         rows.append(_bar_row(top + i * ROW, label, full, share, COLOURS[r.light], value, marker))
     bottom = top + len(results) * ROW
-    return _svg(_chart("indicators", lang), bottom + 24, _grid(top, bottom) + "".join(rows))
-
-
-def _light(score: Fraction | None, weekly: Weekly) -> str | None:
-    """A township's colour by the plan's light rule, its mean progress against the year's 序时进度."""
-    if score is None:
-        return None
-    return light_of_gap((weekly.plan_pace - score) * 100, weekly.targets.plan.lights)
+    return _svg(Chart.indicators.render(lang), bottom + 24, _grid(top, bottom) + "".join(rows))
 
 
 def units_chart(ranking: tuple[UnitRank, ...], weekly: Weekly, lang: Lang) -> str:
     """One bar per township: its mean progress on quotas, with the year's 序时进度 as the marker."""
     top = 24
-    rows = [_legend(14, lang, "mean")]
+    rows = [_legend(14, lang, Chart.mean)]
     for i, entry in enumerate(ranking):
         name = weekly.unit_name(entry.unit)
         label = f"{entry.rank}. {name}"
-        value = _chart("no_quota", lang) if entry.score is None else fmt.percent(entry.score)
-        colour = COLOURS[_light(entry.score, weekly)]
+        value = Chart.no_quota.render(lang) if entry.score is None else fmt.percent(entry.score)
+        colour = COLOURS[entry.light]
         rows.append(_bar_row(top + i * ROW, label, name, entry.score, colour, value, weekly.plan_pace))
     bottom = top + len(ranking) * ROW
-    return _svg(_chart("units", lang), bottom + 24, _grid(top, bottom) + "".join(rows))
+    return _svg(Chart.units.render(lang), bottom + 24, _grid(top, bottom) + "".join(rows))

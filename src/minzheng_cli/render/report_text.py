@@ -14,7 +14,8 @@ import unicodedata
 
 from wcwidth import wcwidth
 
-from minzheng_cli.render.report_words import Document, Item, Table
+from minzheng_cli.render import markdown as md
+from minzheng_cli.render.report_words import Document, Item
 
 WIDTH = 80
 NO_START = set("，。、；：？！）】》」』”’%,.;:?!)]/") | {"个", "项", "份", "天"}
@@ -106,22 +107,15 @@ def as_text(doc: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def escape(text: str) -> str:
-    """Text shown as itself in Markdown (names may hold *, _, [ ] or |)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def as_markdown(doc: Document) -> str:
     """Markdown: a level-1 title, the subtitle as its first paragraph, a level-2 heading per section, and
-    ordered lists (the ranking numbered by rank, so that ties share a number)."""
+    ordered lists (the ranking as a table, numbered by rank, so that ties share a number)."""
+    escape = md.escape
     lines = [f"# {escape(doc.title)}", "", escape(doc.subtitle)]
     for section in doc.sections:
         lines += ["", f"## {escape(section.heading)}", ""]
         if section.table is not None:
-            lines += markdown_table(section.table)
+            lines += md.table(section.table)
             continue
         for item in section.items:
             if item.number:
@@ -129,11 +123,3 @@ def as_markdown(doc: Document) -> str:
             else:
                 lines.append(escape(item.text))
     return "\n".join(lines) + "\n"
-
-
-def markdown_table(table: Table) -> list[str]:
-    def row(cells: tuple[str, ...]) -> str:
-        return "| " + " | ".join(escape(c) for c in cells) + " |"
-
-    rule = "|" + "|".join("---:" if numeric else "---" for numeric in table.numeric) + "|"
-    return [row(table.header), rule, *(row(cells) for cells in table.rows)]

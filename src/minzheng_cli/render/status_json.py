@@ -7,38 +7,20 @@ Unknown values are null.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 from minzheng_cli.engine.status import IndicatorResult, StatusResult, UnitResult
 from minzheng_cli.model.files import Targets
-
-DECIMALS = 4
-
-
-def number(value: Fraction | None, decimals: int | None = None) -> int | float | None:
-    """A JSON number: int when integral, else float (rounded to `decimals` when given); None stays None."""
-    if value is None:
-        return None
-    if value.denominator == 1:
-        return int(value)
-    if decimals is None:
-        return float(value)
-    return round(float(value), decimals)
-
-
-def fraction(value: Fraction | None) -> int | float | None:
-    """A share (completion, progress, pace), rounded to 4 decimals."""
-    return number(value, DECIMALS)
+from minzheng_cli.render.fmt import DECIMALS, json_number, json_share
 
 
 def _unit(result: UnitResult, decimals: int | None) -> dict[str, Any]:
     return {
         "unit": result.unit,
-        "actual": number(result.actual, decimals),
-        "quota": number(result.quota, decimals),
-        "completion": fraction(result.completion),
-        "progress": fraction(result.progress),
+        "actual": json_number(result.actual, decimals),
+        "quota": json_number(result.quota, decimals),
+        "completion": json_share(result.completion),
+        "progress": json_share(result.progress),
         "status": result.status,
         "light": result.light,
     }
@@ -54,11 +36,11 @@ def indicator_entry(result: IndicatorResult) -> dict[str, Any]:
         "kind": indicator.kind,
         "uom": indicator.uom,
         "reported_by": indicator.reported_by,
-        "target": number(result.target, decimals),
-        "actual": number(result.actual, decimals),
-        "completion": fraction(result.completion),
-        "progress": fraction(result.progress),
-        "pace": fraction(result.pace),
+        "target": json_number(result.target, decimals),
+        "actual": json_number(result.actual, decimals),
+        "completion": json_share(result.completion),
+        "progress": json_share(result.progress),
+        "pace": json_share(result.pace),
         "status": result.status,
         "light": result.light,
         "units": [_unit(u, decimals) for u in result.units],

@@ -9,14 +9,22 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from minzheng_cli.catalogue import Lang, Text
+from minzheng_cli.catalogue.words import Words
 from minzheng_cli.engine.status import IndicatorResult, StatusResult
-from minzheng_cli.i18n import Lang, t
 from minzheng_cli.model.files import Targets
 from minzheng_cli.render import fmt
-from minzheng_cli.render.status_json import DECIMALS, fraction, indicator_entry, number
+from minzheng_cli.render import markdown as md
+from minzheng_cli.render.status_json import indicator_entry
+from minzheng_cli.render.table import Table
 from minzheng_cli.render.textual import plain_table
 
 COLUMNS = ("id", "name", "target", "actual", "completion", "pace", "status", "light")
+HEADERS: dict[str, Text] = {"id": Words.col_id, "name": Words.col_name, "target": Words.col_target,
+                            "actual": Words.col_actual, "completion": Words.col_completion, "pace": Words.col_pace,
+                            "status": Words.col_status, "light": Words.col_light}
+NUMERIC = frozenset({"target", "actual", "completion", "pace"})  # right-aligned figures
+PACE_BY: dict[str, Text] = {"days": Words.pace_days, "months": Words.pace_months}
 LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red"}
 
 
@@ -69,22 +77,27 @@ def status_rows(targets: Targets, result: StatusResult, lang: Lang, unit: str | 
 
 
 def headers(lang: Lang) -> list[str]:
-    return [t(f"col.{c}", lang) for c in COLUMNS]
+    return [HEADERS[c].render(lang) for c in COLUMNS]
+
+
+def as_table(rows: list[StatusRow], lang: Lang) -> Table:
+    """The rows as the shared `Table`: one column per COLUMNS, figures right-aligned."""
+    return Table.of(headers(lang), [[row.cells[c] for c in COLUMNS] for row in rows], [c in NUMERIC for c in COLUMNS])
 
 
 def title(targets: Targets, result: StatusResult, lang: Lang, unit: str | None = None) -> str:
-    heading = t("status.title", lang).format(title=targets.plan.title, as_of=result.as_of.isoformat(),
-                                             pace=t(f"pace.{targets.plan.pace}", lang))
+    heading = Words.status_title.format(lang, title=targets.plan.title, as_of=result.as_of.isoformat(),
+                                        pace=PACE_BY[targets.plan.pace].render(lang))
     found = targets.unit(unit) if unit else None
     return f"{heading} — {found.name}" if found else heading
 
 
 def summary(result: StatusResult, lang: Lang) -> str:
     """共 32 项指标：已完成 3，超进度 5；绿灯 20，黄灯 4 — the counts behind the table."""
-    comma, semi, colon = ("，", "；", "：") if lang == "zh" else (", ", "; ", ": ")
+    comma, semi, colon = Words.comma.render(lang), Words.semicolon.render(lang), Words.colon.render(lang)
     statuses = comma.join(f"{fmt.status_word(s, lang)} {n}" for s, n in result.by_status().items())
     lights = comma.join(f"{fmt.light_word(light, lang)} {n}" for light, n in result.by_light().items())
-    text = t("summary", lang).format(n=len(result.indicators))
+    text = Words.summary.format(lang, n=len(result.indicators))
     if not statuses:
         return text
     return text + colon + statuses + (semi + lights if lights else "")
@@ -92,20 +105,13 @@ def summary(result: StatusResult, lang: Lang) -> str:
 
 def plain(rows: list[StatusRow], lang: Lang) -> str:
     """Aligned plain text for pipes and files: tabulate with wide-character widths."""
-    table = [[row.cells[c] for c in COLUMNS] for row in rows]
-    return plain_table(headers(lang), table, ("left", "left", "right", "right", "right", "right", "left", "left"))
+    tb = as_table(rows, lang)
+    return plain_table(tb.header, tb.rows, tb.align)
 
 
 def markdown(rows: list[StatusRow], lang: Lang) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
-    head = headers(lang)
-    lines = ["| " + " | ".join(head) + " |",
-             "|" + "|".join("---:" if c in ("target", "actual", "completion", "pace") else "---" for c in COLUMNS)
-             + "|"]
-    lines += ["| " + " | ".join(cell(row.cells[c]) for c in COLUMNS) + " |" for row in rows]
-    return "\n".join(lines)
+    """A Markdown pipe table, escaped as every Markdown output is (`render.markdown`)."""
+    return "\n".join(md.table(as_table(rows, lang)))
 
 
 CSV_FIELDS = ("id", "task", "name", "kind", "uom", "reported_by", "target", "actual", "completion", "progress",
@@ -120,30 +126,33 @@ def as_csv(rows: list[StatusRow]) -> str:
     for row in rows:
         entry: dict[str, Any] = indicator_entry(row.result)
         f = row.figures
-        decimals = DECIMALS if row.result.indicator.measure == "ratio" else None
-        entry.update(target=number(f.target, decimals), actual=number(f.actual, decimals),
-                     completion=fraction(f.completion), progress=fraction(f.progress), status=f.status, light=f.light)
+        decimals = fmt.DECIMALS if row.result.indicator.measure == "ratio" else None
+        entry.update(target=fmt.json_number(f.target, decimals), actual=fmt.json_number(f.actual, decimals),
+                     completion=fmt.json_share(f.completion), progress=fmt.json_share(f.progress), status=f.status,
+                     light=f.light)
         writer.writerow(["" if entry[f] is None else entry[f] for f in CSV_FIELDS])
     return "\ufeff" + out.getvalue()
 
 
 def rich_table(rows: list[StatusRow], lang: Lang, heading: str, width: int = 120) -> Any:
     """A rich Table with bars for 完成率 and 序时进度 (when the terminal is wide enough) and the light in colour."""
-    from rich.table import Table
-    from rich.text import Text
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
 
-    table = Table(title=heading, header_style="bold", show_lines=False)
+    table = RichTable(title=escape(heading), header_style="bold", show_lines=False)
     for c in COLUMNS:
-        table.add_column(t(f"col.{c}", lang), justify="right" if c in ("target", "actual") else "left",
+        table.add_column(HEADERS[c].render(lang), justify="right" if c in ("target", "actual") else "left",
                          no_wrap=c != "name", min_width=8 if c == "name" else None, overflow="fold")
     bar_width = 8 if width >= 120 else 4 if width >= 96 else 0
     for row in rows:
         r, f = row.result, row.figures
         style = LIGHT_STYLE.get(f.light or "", "dim")
-        cells: list[Any] = [row.cells["id"], row.cells["name"], row.cells["target"], row.cells["actual"],
-                            Text(f"{fmt.bar(f.completion, bar_width)} {row.cells['completion']:>6}".strip()),
-                            Text(f"{fmt.bar(r.pace, bar_width)} {row.cells['pace']:>6}".strip(), style="dim"),
-                            Text(row.cells["status"], style=style),
-                            Text(f"● {row.cells['light']}" if f.light else row.cells["light"], style=style)]
+        cells: list[Any] = [RichText(row.cells["id"]), RichText(row.cells["name"]), RichText(row.cells["target"]),
+                            RichText(row.cells["actual"]),
+                            RichText(f"{fmt.bar(f.completion, bar_width)} {row.cells['completion']:>6}".strip()),
+                            RichText(f"{fmt.bar(r.pace, bar_width)} {row.cells['pace']:>6}".strip(), style="dim"),
+                            RichText(row.cells["status"], style=style),
+                            RichText(f"● {row.cells['light']}" if f.light else row.cells["light"], style=style)]
         table.add_row(*cells)
     return table
