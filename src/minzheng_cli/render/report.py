@@ -1,22 +1,30 @@
-"""`minzheng report`: the weekly report rendered in the format asked for, from one `Weekly`."""
+"""`minzheng report`: the weekly report rendered in the format asked for, from one `Weekly`.
+
+Every format is one entry of `RENDERERS` (format name → function of the report's words, the computed week and
+the language), so that a new format is one function and one line here."""
 
 from __future__ import annotations
 
-from minzheng_cli.engine.weekly import Weekly
-from minzheng_cli.i18n import Lang
-from minzheng_cli.render import report_html, report_text
-from minzheng_cli.render.report_words import document
+from collections.abc import Callable
 
-FORMATS = ("text", "markdown", "html")
+from minzheng_cli.catalogue import Lang
+from minzheng_cli.engine.weekly import Weekly
+from minzheng_cli.render import report_html, report_text
+from minzheng_cli.render.report_words import Document, document
+
+Renderer = Callable[[Document, Weekly, Lang], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "text": lambda doc, weekly, lang: report_text.as_text(doc),
+    "markdown": lambda doc, weekly, lang: report_text.as_markdown(doc),
+    "html": report_html.as_html,
+}
+FORMATS = tuple(RENDERERS)
 
 
 def render(weekly: Weekly, format: str, lang: Lang) -> str:
-    """The whole report as one string ending in a newline: `text`, `markdown` or `html`."""
-    doc = document(weekly, lang)
-    if format == "html":
-        return report_html.as_html(doc, weekly, lang)
-    if format == "markdown":
-        return report_text.as_markdown(doc)
-    if format == "text":
-        return report_text.as_text(doc)
-    raise ValueError(f"unknown report format {format!r}; use one of {', '.join(FORMATS)}")
+    """The whole report as one string ending in a newline, in one of FORMATS."""
+    renderer = RENDERERS.get(format)
+    if renderer is None:
+        raise ValueError(f"unknown report format {format!r}; use one of {', '.join(FORMATS)}")
+    return renderer(document(weekly, lang), weekly, lang)
