@@ -15,7 +15,6 @@ from conftest import PLAN, TODAY, DataDir, report
 from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import os_reason
 from minzheng_cli.cli import app
-from minzheng_cli.engine import periods as dates
 from minzheng_cli.read import workbook
 
 runner = CliRunner()
@@ -226,14 +225,6 @@ def test_workbooks_that_are_no_template_in_both_languages(data: DataDir, tmp_pat
 
 
 # --- the pieces -----------------------------------------------------------------------------------------------
-
-
-def test_date_problems_are_value_errors_with_a_message() -> None:
-    with pytest.raises(ValueError) as info:
-        dates.parse_day("june")
-    assert str(info.value) == "'june' is not a date; write a date in the form YYYY-MM-DD"
-    assert isinstance(info.value, dates.DateProblem)
-    assert info.value.detail.render("zh") == '"june"不是日期：请按 YYYY-MM-DD 格式填写日期'
 
 
 def test_os_reasons_are_translated_only_when_the_system_says_the_known_words() -> None:

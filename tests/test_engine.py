@@ -21,7 +21,6 @@ from minzheng_cli.engine.status import (
     ValueIndex,
     evaluate,
     history,
-    value_at,
 )
 from minzheng_cli.model.files import Breakdown, Ratio, Report, Targets, Value
 
@@ -137,16 +136,17 @@ CARRY = [
 
 def test_carry_forward() -> None:
     d = date(2025, 4, 15)
-    assert value_at(CARRY, "a", "1.2", d) == 5  # from 2025-03-01, left out on 2025-04-01
-    assert value_at(CARRY, "a", "1.1", d) == 20  # 2025-04-01, not 99 from after D
-    assert value_at(CARRY, "a", "1.1", date(2025, 4, 1)) == 20  # a report as of D counts
-    assert value_at(CARRY, "a", "1.1", date(2025, 3, 31)) == 10
-    assert value_at(CARRY, "a", "1.1", date(2025, 2, 28)) is None  # before any report
-    assert value_at(CARRY, "b", "1.1", d) is None  # a unit without reports
-    assert value_at(CARRY, "a", "9.9", d) is None  # an indicator never reported
-    # a prebuilt index answers the same; the order the reports come in does not matter
+    at = ValueIndex(CARRY).at
+    assert at("a", "1.2", d) == 5  # from 2025-03-01, left out on 2025-04-01
+    assert at("a", "1.1", d) == 20  # 2025-04-01, not 99 from after D
+    assert at("a", "1.1", date(2025, 4, 1)) == 20  # a report as of D counts
+    assert at("a", "1.1", date(2025, 3, 31)) == 10
+    assert at("a", "1.1", date(2025, 2, 28)) is None  # before any report
+    assert at("b", "1.1", d) is None  # a unit without reports
+    assert at("a", "9.9", d) is None  # an indicator never reported
+    # the order the reports come in does not matter
     index = ValueIndex(reversed(CARRY))
-    assert value_at(index, "a", "1.2", d) == 5
+    assert index.at("a", "1.2", d) == 5
     assert index.at("a", "1.1", d) == 20
     assert index.at("a", "1.1", date(2025, 12, 31)) == 99
 

@@ -17,10 +17,11 @@ from typer.testing import CliRunner
 from wcwidth import wcswidth
 
 from conftest import TODAY, YEAR, YEAR_TODAY, DataDir, report
+from minzheng_cli.catalogue.words import Light, Status
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
-from minzheng_cli.engine.weekly import build_weekly
-from minzheng_cli.i18n import LIGHT, STATUS
+from minzheng_cli.engine import snapshot
+from minzheng_cli.engine.weekly import from_snapshot
 from minzheng_cli.render.report import render
 
 runner = CliRunner()
@@ -43,7 +44,7 @@ def year_weeks() -> list[date]:
 def test_text_fits_80_columns_every_week(lang: str) -> None:
     loaded = load_data(str(YEAR), date.fromisoformat(YEAR_TODAY))
     for day in year_weeks():
-        text = render(build_weekly(loaded, day), "text", lang)  # type: ignore[arg-type]
+        text = render(from_snapshot(snapshot.take(loaded, day)), "text", lang)  # type: ignore[arg-type]
         for line in text.splitlines():
             assert wcswidth(line) <= 80, f"{day}: {line!r} is {wcswidth(line)} columns"
             assert line == line.rstrip(), f"{day}: trailing space in {line!r}"
@@ -60,8 +61,8 @@ def test_text_fits_80_columns_every_week(lang: str) -> None:
 
 AGREEMENT_DATES = ["2025-02-09", "2025-04-06", "2025-06-29", "2025-07-06", "2025-08-13", "2025-10-05",
                    "2025-12-28", "2025-12-31"]
-ZH_STATUS = {zh: key for key, (zh, _) in STATUS.items()}
-ZH_LIGHT = {zh: key for key, (zh, _) in LIGHT.items()}
+ZH_STATUS = {word.zh: word.id.split(".")[1] for word in Status.entries()}
+ZH_LIGHT = {word.zh: word.id.split(".")[1] for word in Light.entries()}
 
 
 def _section(markdown: str, heading: str) -> list[str]:

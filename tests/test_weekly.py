@@ -1,4 +1,4 @@
-"""The weekly report's core (`weekly.build_weekly`) and its words, on the tiny plan of conftest, worked by hand.
+"""The weekly report's core (`weekly.from_snapshot`) and its words, on the tiny plan of conftest, worked by hand.
 
 The tiny plan has `pace: days`, `cadence: monthly`, `timely_days: 5`, and the breakdown of conftest
 (1.1: 南浔镇 60, 双林镇 50, 浔溪街道 40; 2.1: 南浔镇 90, 双林镇 90, baseline 82.5).
@@ -37,8 +37,9 @@ from fractions import Fraction
 import pytest
 
 from conftest import DataDir, report
+from minzheng_cli.engine import snapshot
 from minzheng_cli.engine.completeness import Period
-from minzheng_cli.engine.weekly import Submission, UnitMove, Weekly, build_weekly
+from minzheng_cli.engine.weekly import Submission, UnitMove, Weekly, from_snapshot
 from minzheng_cli.render import report_text
 from minzheng_cli.render.report_words import document
 
@@ -63,7 +64,7 @@ def week(data: DataDir) -> Weekly:
     data.write_report("nanxun", "2025-03-14", report("nanxun", "2025-03-14", '  "1.1": 6\n'))
     loaded = data.load()
     assert loaded.diagnostics == []
-    return build_weekly(loaded, D)
+    return from_snapshot(snapshot.take(loaded, D))
 
 
 def test_dates(week: Weekly) -> None:
@@ -159,7 +160,7 @@ def test_english_words(week: Weekly) -> None:
 
 def test_quiet_first_day(data: DataDir) -> None:
     # on the plan's first day the previous date is clamped to it: nothing moved, nothing reported
-    week = build_weekly(data.load(), date(2025, 1, 1))
+    week = from_snapshot(snapshot.take(data.load(), date(2025, 1, 1)))
     assert (week.as_of, week.previous.as_of, week.changes, week.alerts) == (date(2025, 1, 1), date(2025, 1, 1),
                                                                              (), ())
     assert week.reporting.missing == ("nanxun", "shuanglin", "xunxi", "district")
@@ -170,7 +171,7 @@ def test_quiet_first_day(data: DataDir) -> None:
 
 
 def test_after_the_plan_is_clamped(data: DataDir) -> None:
-    week = build_weekly(data.load(), date(2026, 2, 1))
+    week = from_snapshot(snapshot.take(data.load(), date(2026, 2, 1)))
     assert (week.as_of, week.previous.as_of) == (date(2025, 12, 31), date(2025, 12, 24))
     assert week.current.clamped
 

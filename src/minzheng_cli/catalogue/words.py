@@ -121,7 +121,7 @@ class Words(Catalogue):
 
 
 class EngineMsg(Catalogue):
-    """Problems the engine finds in what a command asks for: a broken plan, a filter or a week that names nothing."""
+    """Problems the engine finds in what a command asks for: a broken plan, a filter that names nothing."""
 
     targets_broken = Text(
         "{path}/targets.yaml 有错误：请运行 `minzheng validate` 查看",
@@ -133,10 +133,6 @@ class EngineMsg(Catalogue):
         '--only 的"{only}"既不是状态也不是灯色：请用以下之一：{words}',
         "--only '{only}' is neither a status nor a light; use one of {words}",
     )
-    not_an_iso_week = Text(
-        "{text}不是 ISO 周：请写成 YYYY-Www，如 2025-W27", "{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27"
-    )
-    no_such_week = Text("{text}：{year} 年没有第 {week} 周", "{text}: year {year} has no week {week}")
 
 
 def word(table: type[Catalogue], code: str | None, lang: Lang) -> str:

@@ -9,13 +9,12 @@ from functools import cached_property
 from minzheng_cli.catalogue.diagnostics import suggestion
 from minzheng_cli.catalogue.words import EngineMsg
 from minzheng_cli.checks.linter import Loaded
-from minzheng_cli.engine import periods as dates
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.completeness import Completeness, completeness
 from minzheng_cli.engine.ranking import UnitRank, rank_units
 from minzheng_cli.engine.status import StatusResult
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.model.files import Targets
+from minzheng_cli.model.files import Plan, Targets
 from minzheng_cli.read.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
@@ -47,12 +46,17 @@ class Snapshot:
         return rank_units(self.targets, self.result, self.completeness)
 
 
+def clamp(plan: Plan, day: date) -> date:
+    """`day` moved into the plan period [start, end]."""
+    return min(max(day, plan.start), plan.end)
+
+
 def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None) -> Snapshot:
     """The data evaluated at `requested` clamped into the plan; `index` from an earlier snapshot of the same data."""
     if loaded.targets is None:
         raise MinzhengError(EngineMsg.targets_broken(path=loaded.data_dir))
     targets = loaded.targets
-    as_of = dates.clamp(targets.plan, requested)
+    as_of = clamp(targets.plan, requested)
     index = index or engine.index_reports(loaded.reports)
     result = engine.evaluate(targets, loaded.breakdown, index, as_of)
     return Snapshot(loaded, targets, requested, as_of, result, index)

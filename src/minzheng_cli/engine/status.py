@@ -102,17 +102,6 @@ def index_reports(reports: Iterable[Report] | ValueIndex) -> ValueIndex:
     return reports if isinstance(reports, ValueIndex) else ValueIndex(reports)
 
 
-def value_at(
-    reports: Iterable[Report] | ValueIndex, unit_id: str, indicator_id: str, as_of: date
-) -> Value | None:
-    """§2.1: a unit's value of an indicator at D (carry forward), or None when it has none.
-
-    Given reports, this builds an index for one look-up; to look up many, build a `ValueIndex` once and
-    pass it.
-    """
-    return index_reports(reports).at(unit_id, indicator_id, as_of)
-
-
 # ----------------------------------------------------------------------------------------------------
 # Results
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from minzheng_cli.checks.linter import Loaded
 from minzheng_cli.engine import snapshot
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.completeness import Completeness, Period, Submission, period_of, submissions
@@ -138,11 +137,6 @@ class Weekly:
     def unit_name(self, unit_id: str) -> str:
         unit = self.targets.unit(unit_id)
         return unit.name if unit is not None else unit_id
-
-
-def build_weekly(loaded: Loaded, as_of: date) -> Weekly:
-    """The weekly report at `as_of` (clamped into the plan period)."""
-    return from_snapshot(snapshot.take(loaded, as_of))
 
 
 def from_snapshot(current: Snapshot) -> Weekly:
