@@ -20,11 +20,6 @@ from minzheng_cli.read.scalars import closest
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
 
 
-# The data cannot be evaluated (the targets file itself is broken) or a filter names nothing: the one error type,
-# under the name cli.app catches it by.
-SnapshotProblem = MinzhengError
-
-
 @dataclass(frozen=True)
 class Snapshot:
     loaded: Loaded
@@ -52,7 +47,9 @@ def clamp(plan: Plan, day: date) -> date:
 
 
 def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None) -> Snapshot:
-    """The data evaluated at `requested` clamped into the plan; `index` from an earlier snapshot of the same data."""
+    """The data evaluated at `requested` clamped into the plan; `index` from an earlier snapshot of the same data.
+
+    MinzhengError when the targets file itself is broken."""
     if loaded.targets is None:
         raise MinzhengError(EngineMsg.targets_broken(path=loaded.data_dir))
     targets = loaded.targets
@@ -64,7 +61,9 @@ def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None
 
 def select(snap: Snapshot, unit: str | None = None, task: int | None = None,
            only: str | None = None) -> StatusResult:
-    """The indicators that match the filters: a unit's own (with that unit's figures), a task, a status or light."""
+    """The indicators that match the filters: a unit's own (with that unit's figures), a task, a status or light.
+
+    MinzhengError when a filter names nothing (an unknown unit, task, status or light)."""
     targets = snap.targets
     chosen = list(snap.result.indicators)
     if unit is not None:
