@@ -60,7 +60,7 @@ def test_choices_in_each_language() -> None:
 
 
 def test_data_round_trip() -> None:
-    with pytest.raises(scalars.ScalarError) as info:
+    with pytest.raises(scalars.MinzhengError) as info:
         scalars.parse_number("０１2")
     message = info.value.detail
     assert Message.from_data(json.loads(json.dumps(message.as_data()))) == message
@@ -201,11 +201,11 @@ def test_as_dict_in_a_language_keeps_the_fields(every_kind: list[Diagnostic]) ->
 
 
 def test_a_parser_problem_is_translated_where_known() -> None:
-    with pytest.raises(yamlread.YamlProblem) as info:
+    with pytest.raises(yamlread.MinzhengError) as info:
         yamlread.parse("a: [5\n")
     assert info.value.message.startswith("YAML syntax error: did not find expected ',' or ']'") or \
         info.value.message.startswith("YAML syntax error: expected ',' or ']'")  # the pure-Python parser
-    with pytest.raises(yamlread.YamlProblem) as info:
+    with pytest.raises(yamlread.MinzhengError) as info:
         yamlread.parse("a: b: c\n")
     assert info.value.detail.render("zh").startswith('YAML 格式错误：这里不能出现"键: 值"')
 

@@ -12,7 +12,6 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -20,10 +19,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.read import scalars
 from minzheng_cli.read import yamldoc as yamlread
-from minzheng_cli.read.scalars import Quoted, ScalarError
-from minzheng_cli.read.yamldoc import KEY, Mark, YamlProblem
+from minzheng_cli.read.scalars import Quoted
+from minzheng_cli.read.yamldoc import KEY, Mark
 
 LOADERS = [pytest.param(yaml.SafeLoader, id="python")]
 if hasattr(yaml, "CSafeLoader"):
@@ -31,14 +31,13 @@ if hasattr(yaml, "CSafeLoader"):
 
 
 @pytest.fixture(params=LOADERS)
-def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[type]:
-    monkeypatch.setattr(yamlread, "_Loader", request.param)
-    yield request.param
+def loader(request: pytest.FixtureRequest) -> type:
+    return request.param  # type: ignore[no-any-return]
 
 
-def refused(text: str) -> YamlProblem:
-    with pytest.raises(YamlProblem) as info:
-        yamlread.parse(text)
+def refused(text: str, loader: type = yamlread.LOADER) -> MinzhengError:
+    with pytest.raises(MinzhengError) as info:
+        yamlread.parse(text, loader=loader)
     assert "\n" not in info.value.message
     return info.value
 
@@ -47,14 +46,14 @@ def refused(text: str) -> YamlProblem:
 
 
 def test_plain_scalars_stay_text(loader: type) -> None:
-    doc = yamlread.parse("3.10: a\nno: on\ncode: 0330503102\nwhen: 2025-03-01\nt: 1:30\nn: 1_000\nx: .nan\n")
+    doc = yamlread.parse(loader=loader, text="3.10: a\nno: on\ncode: 0330503102\nwhen: 2025-03-01\nt: 1:30\nn: 1_000\nx: .nan\n")
     assert doc.data == {"3.10": "a", "no": "on", "code": "0330503102", "when": "2025-03-01",
                         "t": "1:30", "n": "1_000", "x": ".nan"}
     assert all(type(v) is str for v in doc.data.values())  # plain: never Quoted, never a number or bool
 
 
 def test_quoted_and_block_scalars_are_marked_quoted(loader: type) -> None:
-    doc = yamlread.parse("a: '150'\nb: \"on\"\nc: |\n  text\nd: 150\n")
+    doc = yamlread.parse(loader=loader, text="a: '150'\nb: \"on\"\nc: |\n  text\nd: 150\n")
     assert isinstance(doc.data["a"], Quoted) and doc.data["a"] == "150"
     assert isinstance(doc.data["b"], Quoted)
     assert isinstance(doc.data["c"], Quoted) and doc.data["c"] == "text\n"
@@ -62,19 +61,19 @@ def test_quoted_and_block_scalars_are_marked_quoted(loader: type) -> None:
 
 
 def test_nulls(loader: type) -> None:
-    doc = yamlread.parse("a:\nb: ~\nc: null\nd: ''\ne: 'null'\n")
+    doc = yamlread.parse(loader=loader, text="a:\nb: ~\nc: null\nd: ''\ne: 'null'\n")
     assert doc.data == {"a": None, "b": None, "c": None, "d": "", "e": "null"}
 
 
 def test_marks_are_one_based_and_count_characters(loader: type) -> None:
-    doc = yamlread.parse("名称: 已完成\nvalues:\n  \"1.1\": {numerator: 40, denominator: 45}\n")
+    doc = yamlread.parse(loader=loader, text="名称: 已完成\nvalues:\n  \"1.1\": {numerator: 40, denominator: 45}\n")
     assert doc.marks == {}  # the fast path keeps no marks (DESIGN §4) ...
     assert doc.mark(("名称", KEY)) == Mark(1, 1)  # ... and finds them when a diagnostic asks
     assert doc.mark(("名称",)) == Mark(1, 5)  # 名称 is two characters, six bytes
     assert doc.mark(("values", "1.1", KEY)) == Mark(3, 3)
     assert doc.mark(("values", "1.1", "denominator")) == Mark(3, 39)
     assert doc.mark(("values", "1.1", "nothing", "deeper")) == Mark(3, 10)  # the nearest ancestor with a mark
-    kept = yamlread.parse("a: [x, y]\n", keep_marks=True)
+    kept = yamlread.parse(loader=loader, text="a: [x, y]\n", keep_marks=True)
     assert kept.marks[("a", 1)] == Mark(1, 8) and kept.text is None
 
 
@@ -82,33 +81,33 @@ def test_marks_are_one_based_and_count_characters(loader: type) -> None:
 
 
 def test_duplicate_key_refused_at_the_second_key(loader: type) -> None:
-    problem = refused("unit: a\nvalues:\n  \"1.1\": 3\n  \"1.1\": 4\n")
+    problem = refused(loader=loader, text="unit: a\nvalues:\n  \"1.1\": 3\n  \"1.1\": 4\n")
     assert (problem.code.id, problem.line, problem.column) == ("duplicate-key", 4, 3)
     assert "first at line 3, column 3" in problem.message and "remove" in problem.message
 
 
 def test_duplicate_key_in_flow_mapping(loader: type) -> None:
-    problem = refused("r: {numerator: 1, denominator: 2, numerator: 3}\n")
+    problem = refused(loader=loader, text="r: {numerator: 1, denominator: 2, numerator: 3}\n")
     assert (problem.code.id, problem.line, problem.column) == ("duplicate-key", 1, 35)
 
 
 def test_duplicate_key_column_counts_characters_not_bytes(loader: type) -> None:
-    problem = refused("备注: {说明: 一, 说明: 二}\n")
+    problem = refused(loader=loader, text="备注: {说明: 一, 说明: 二}\n")
     assert (problem.code.id, problem.line, problem.column) == ("duplicate-key", 1, 13)
 
 
 def test_same_key_in_different_mappings_is_fine(loader: type) -> None:
-    assert yamlread.parse("a: {x: 1}\nb: {x: 2}\n").data == {"a": {"x": "1"}, "b": {"x": "2"}}
+    assert yamlread.parse(loader=loader, text="a: {x: 1}\nb: {x: 2}\n").data == {"a": {"x": "1"}, "b": {"x": "2"}}
 
 
 def test_anchor_refused_before_any_alias(loader: type) -> None:
-    problem = refused("a: &x 3\nb: *x\n")
+    problem = refused(loader=loader, text="a: &x 3\nb: *x\n")
     assert (problem.code.id, problem.line, problem.column) == ("alias", 1, 4)
     assert "write each value out in full" in problem.message
 
 
 def test_alias_without_anchor_refused(loader: type) -> None:
-    problem = refused("a: 1\nb: *x\n")
+    problem = refused(loader=loader, text="a: 1\nb: *x\n")
     assert (problem.code.id, problem.line, problem.column) == ("alias", 2, 4)
 
 
@@ -117,28 +116,28 @@ def test_billion_laughs_refused_quickly(loader: type) -> None:
     for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     start = time.perf_counter()
-    problem = refused("\n".join(lines) + "\n")
+    problem = refused(loader=loader, text="\n".join(lines) + "\n")
     assert time.perf_counter() - start < 1
     assert (problem.code.id, problem.line, problem.column) == ("alias", 1, 4)
 
 
 @pytest.mark.parametrize("text, column", [("a: !!int 5\n", 4), ("a: !foo x\n", 4), ("a: !!str 5\n", 4)])
 def test_tags_refused(loader: type, text: str, column: int) -> None:
-    problem = refused(text)
+    problem = refused(loader=loader, text=text)
     assert (problem.code.id, problem.line, problem.column) == ("tag", 1, column)
     assert "remove the tag" in problem.message
 
 
 def test_nesting_limit(loader: type) -> None:
     ok = "a: " + "[" * (yamlread.MAX_DEPTH - 1) + "]" * (yamlread.MAX_DEPTH - 1) + "\n"
-    yamlread.parse(ok)  # the top mapping plus MAX_DEPTH - 1 lists
-    problem = refused("a: " + "[" * yamlread.MAX_DEPTH + "]" * yamlread.MAX_DEPTH + "\n")
+    yamlread.parse(loader=loader, text=ok)  # the top mapping plus MAX_DEPTH - 1 lists
+    problem = refused(loader=loader, text="a: " + "[" * yamlread.MAX_DEPTH + "]" * yamlread.MAX_DEPTH + "\n")
     assert (problem.code.id, problem.line, problem.column) == ("too-deep", 1, 4 + yamlread.MAX_DEPTH - 1)
 
 
 def test_twenty_thousand_brackets_refused_quickly(loader: type) -> None:
     start = time.perf_counter()
-    problem = refused("[" * 20000)
+    problem = refused(loader=loader, text="[" * 20000)
     assert time.perf_counter() - start < 2
     assert problem.code.id == "too-deep"
     assert problem.line == 1
@@ -146,41 +145,41 @@ def test_twenty_thousand_brackets_refused_quickly(loader: type) -> None:
 
 def test_deep_block_nesting_refused(loader: type) -> None:
     text = "".join(" " * i + "a:\n" for i in range(2000))
-    problem = refused(text)
+    problem = refused(loader=loader, text=text)
     assert (problem.code.id, problem.line, problem.column) == ("too-deep", 17, 17)
 
 
 def test_several_documents_refused(loader: type) -> None:
-    problem = refused("unit: a\n---\nunit: b\n")
+    problem = refused(loader=loader, text="unit: a\n---\nunit: b\n")
     assert (problem.code.id, problem.line, problem.column) == ("multiple-documents", 2, 1)
 
 
 def test_complex_key_refused(loader: type) -> None:
-    problem = refused("? [a, b]\n: 1\n")
+    problem = refused(loader=loader, text="? [a, b]\n: 1\n")
     assert (problem.code.id, problem.line, problem.column) == ("bad-key", 1, 3)
 
 
 def test_syntax_error_is_one_line_with_position(loader: type) -> None:
-    problem = refused("unit: a\nvalues:\n  \"1.1\": [5\n")
+    problem = refused(loader=loader, text="unit: a\nvalues:\n  \"1.1\": [5\n")
     assert problem.code.id == "yaml-syntax"
     assert problem.line == 4 and problem.column == 1
     assert "check quotes, colons and indentation" in problem.message
 
 
 def test_control_character_refused_at_its_position(loader: type) -> None:
-    problem = refused("名称: x\nb: y\x07\n")
+    problem = refused(loader=loader, text="名称: x\nb: y\x07\n")
     assert (problem.code.id, problem.line, problem.column) == ("yaml-syntax", 2, 5)
     assert "#x0007" in problem.message and "delete it" in problem.message
 
 
 def test_surrogate_escape_refused(loader: type) -> None:
-    problem = refused('a: "\\ud800"\n')
+    problem = refused(loader=loader, text='a: "\\ud800"\n')
     assert problem.code.id == "yaml-syntax"
     assert problem.line == 1
 
 
 def test_tab_indentation_is_a_syntax_error(loader: type) -> None:
-    problem = refused("values:\n\t\"1.1\": 5\n")
+    problem = refused(loader=loader, text="values:\n\t\"1.1\": 5\n")
     assert (problem.code.id, problem.line) == ("yaml-syntax", 2)
 
 
@@ -194,7 +193,7 @@ def test_utf8_bom_accepted() -> None:
 
 def test_gbk_named() -> None:
     raw = "unit: nanxun\nvalues:\n  \"3.3\": 已完成\n".encode("gbk")
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(MinzhengError) as info:
         yamlread.decode(raw)
     assert (info.value.code.id, info.value.line, info.value.column) == ("not-utf8", 3, 10)
     assert "GBK" in info.value.message and "save it as UTF-8" in info.value.message
@@ -202,14 +201,14 @@ def test_gbk_named() -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_named(encoding: str) -> None:
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(MinzhengError) as info:
         yamlread.decode("unit: nanxun\n".encode(encoding))
     assert info.value.code.id == "not-utf8"
     assert "UTF-16" in info.value.message and "save it as UTF-8" in info.value.message
 
 
 def test_nul_bytes_are_binary() -> None:
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(MinzhengError) as info:
         yamlread.decode(b"unit: nanxun\nas_of: x\x00\n")
     assert (info.value.code.id, info.value.line, info.value.column) == ("not-utf8", 2, 9)
     assert "binary" in info.value.message
@@ -217,7 +216,7 @@ def test_nul_bytes_are_binary() -> None:
 
 def test_random_binary_is_not_called_gbk() -> None:
     raw = bytes(range(256)) * 4
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(MinzhengError) as info:
         yamlread.decode(raw)
     assert info.value.code.id == "not-utf8"
     assert "GBK" not in info.value.message
@@ -230,7 +229,7 @@ def test_file_too_large_read_no_further(tmp_path: Path) -> None:
         for _ in range(60):
             handle.write(chunk)
     start = time.perf_counter()
-    with pytest.raises(YamlProblem) as info:
+    with pytest.raises(MinzhengError) as info:
         yamlread.read_bytes(str(path))
     assert time.perf_counter() - start < 1
     assert info.value.code.id == "file-too-large"
@@ -252,7 +251,7 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     def read() -> None:
         try:
             yamlread.read_bytes(str(path))
-        except YamlProblem as err:
+        except MinzhengError as err:
             outcome.append(err.code.id)
 
     worker = threading.Thread(target=read, daemon=True)
@@ -268,8 +267,8 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 # --- scalars ----------------------------------------------------------------------------------------
 
 
-def number_error(raw: object) -> ScalarError:
-    with pytest.raises(ScalarError) as info:
+def number_error(raw: object) -> MinzhengError:
+    with pytest.raises(MinzhengError) as info:
         scalars.parse_number(raw)
     assert "\n" not in info.value.message
     return info.value
@@ -352,7 +351,7 @@ def test_control_characters_are_escaped_in_messages() -> None:
     ("june", "YYYY-MM-DD"),
 ])
 def test_dates_refused_with_advice(raw: str, advice: str) -> None:
-    with pytest.raises(ScalarError) as info:
+    with pytest.raises(MinzhengError) as info:
         scalars.parse_date(raw)
     assert info.value.code.id == "bad-date"
     assert advice in info.value.message
@@ -365,7 +364,7 @@ def test_dates() -> None:
 
 def test_whole_numbers() -> None:
     assert scalars.parse_int("5") == 5
-    with pytest.raises(ScalarError) as info:
+    with pytest.raises(MinzhengError) as info:
         scalars.parse_int("5.5")
     assert info.value.code.id == "bad-number" and "whole number" in info.value.message
 

@@ -1,3 +1,3 @@
-from minzheng_cli.cli.app import main
+from minzheng_cli.cli import main
 
 main()

@@ -517,6 +517,10 @@ class CliMsg(Catalogue):
 
     no_indicator = Text('没有指标"{id}"{hint}', "no indicator '{id}'{hint}")
     give_week_both = Text("--week 和 --as-of 只能给出其中一个", "give --week or --as-of, not both")
+    not_an_iso_week = Text(
+        "{text}不是 ISO 周：请写成 YYYY-Www，如 2025-W27", "{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27"
+    )
+    year_has_no_week = Text("{text}：{year} 年没有第 {week} 周", "{text}: year {year} has no week {week}")
     minzheng_today = Text("环境变量 MINZHENG_TODAY：{problem}", "MINZHENG_TODAY: {problem}")
     cannot_write = Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}")
     internal_error_skeleton_does = Text(

@@ -10,6 +10,7 @@ from typing import Any
 from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import CheckMsg, suggestion
 from minzheng_cli.checks import Context, Problem, Rule
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import ReportFile, Targets
 from minzheng_cli.read import scalars
@@ -43,7 +44,7 @@ def file_name(name: str | None) -> Rule[date | None]:
     stem = os.path.splitext(name)[0]
     try:
         return scalars.parse_date(stem)
-    except scalars.ScalarError:
+    except MinzhengError:
         yield Problem((), BAD_FILE_NAME, CheckMsg.file_name_must_report(name=name))
         return None
 

@@ -6,35 +6,21 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import CheckMsg, os_reason
 from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, run, values
 from minzheng_cli.checks.shape import validate_model
-from minzheng_cli.i18n import Lang
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.read.cache import ReportCache, digest
-from minzheng_cli.read.yamldoc import UNREADABLE, Document, YamlProblem, decode, parse, read_bytes
+from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, decode, parse, read_bytes
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class DataNotFound(Exception):
-    """The data folder or its targets file is missing: nothing to check (exit 2 at the CLI).
-
-    `str(err)` is English; `err.text(lang)` the message in `lang`."""
-
-    def __init__(self, message: str | Message) -> None:
-        super().__init__(str(message))
-        self.detail = message
-
-    def text(self, lang: Lang = "en") -> str:
-        return self.detail.render(lang) if isinstance(self.detail, Message) else self.detail
 
 
 @dataclass
@@ -50,12 +36,12 @@ class Loaded:
     excluded: list[str] = field(default_factory=list)
 
 
-def read_document(path: str, display: str, raw: bytes | None = None) -> Document | Diagnostic:
+def read_document(path: str, display: str, raw: bytes | None = None, loader: Any = LOADER) -> Document | Diagnostic:
     """The file at `path` (or its bytes `raw`, already read) parsed, or the diagnostic that stops it."""
     try:
-        return parse(decode(read_bytes(path) if raw is None else raw))
-    except YamlProblem as err:
-        return Diagnostic.make(display, err.line, err.column, err.code, err.detail)
+        return parse(decode(read_bytes(path) if raw is None else raw), loader=loader)
+    except MinzhengError as err:
+        return Diagnostic.make(display, err.line, err.column, err.file_code(), err.detail)
     except OSError as err:
         return Diagnostic.make(display, 1, 1, UNREADABLE, CheckMsg.file_cannot_read(reason=os_reason(err)))
 
@@ -84,10 +70,10 @@ def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown
 
 
 def load_report(
-    path: str, display: str, unit_folder: str, targets: Targets, today: date, raw: bytes | None = None
+    path: str, display: str, unit_folder: str, targets: Targets, today: date, raw: bytes | None = None, loader: Any = LOADER
 ) -> tuple[Report | None, list[Diagnostic]]:
     """One report file, checked on its own and against the plan (not yet against other reports)."""
-    doc = read_document(path, display, raw)
+    doc = read_document(path, display, raw, loader)
     if isinstance(doc, Diagnostic):
         return None, [doc]
     return check_report(doc, display, unit_folder, os.path.basename(path), targets, today)
@@ -133,19 +119,19 @@ def _errors(diags: list[Diagnostic]) -> bool:
 
 
 def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) -> Loaded:
-    """Read and check the whole data folder. Raises DataNotFound when there is nothing to check.
+    """Read and check the whole data folder. Raises MinzhengError when there is nothing to check.
 
     With `cache_folder`, reports validated before (same bytes, same place, same targets file, same
     program version) are taken from the cache instead of being parsed again (DESIGN §4)."""
     root = FsPath(data_dir)
     targets_path = root / "targets.yaml"
     if not root.is_dir():
-        raise DataNotFound(CheckMsg.data_folder_run_inside(path=data_dir))
+        raise MinzhengError(CheckMsg.data_folder_run_inside(path=data_dir))
     if not targets_path.is_file():
-        raise DataNotFound(CheckMsg.targets_file_data_folder(path=str(targets_path)))
+        raise MinzhengError(CheckMsg.targets_file_data_folder(path=str(targets_path)))
     try:
         raw_targets: bytes | None = read_bytes(str(targets_path))
-    except (OSError, YamlProblem):
+    except (OSError, MinzhengError):
         raw_targets = None  # load_targets reads it again and says what is wrong
     targets, diags = load_targets(str(targets_path), str(targets_path), raw_targets)
     loaded = Loaded(data_dir, targets, None, [], list(diags), files=1)
@@ -230,7 +216,7 @@ def _load_report_cached(
         return load_report(str(path), display, unit_folder, targets, today)
     try:
         raw = read_bytes(str(path))
-    except (OSError, YamlProblem):
+    except (OSError, MinzhengError):
         return load_report(str(path), display, unit_folder, targets, today)
     content = digest(raw)
     hit = store.get(key, content, today, display)

@@ -75,7 +75,7 @@ def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: s
     elif kind == "list_type":
         code, path = WRONG_TYPE, loc
         message = CheckMsg.expected_list_lines_starting(found=scalars.describe(raw))
-    elif kind in all_codes():  # a ScalarError, carried through pydantic (models._pydantic)
+    elif kind in all_codes():  # a MinzhengError, carried through pydantic (models._pydantic)
         code, path = all_codes()[kind], loc
         detail = (error.get("ctx") or {}).get("detail")
         message = detail if isinstance(detail, Message) else CheckMsg.problem_only(problem=str(error["msg"]))

@@ -9,6 +9,7 @@ from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import CheckMsg, suggestion
 from minzheng_cli.checks import Context, Problem, Rule
 from minzheng_cli.checks.shape import MISSING_KEY, UNKNOWN_KEY
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import MILESTONE_WORDS, Indicator, Ratio, Targets, Value
 from minzheng_cli.read import scalars
@@ -85,9 +86,9 @@ def _number(ind: Indicator, raw: Any, at: Path, part: str, ctx: Context) -> Rule
     """`part`: "numerator" or "denominator" of a ratio, or "" for a count."""
     try:
         number = scalars.parse_number(raw)
-    except scalars.ScalarError as err:
+    except MinzhengError as err:
         what = CheckMsg.expects_number(id=ind.id, part=part) if part else CheckMsg.expects_number_2(id=ind.id, uom=str(ind.uom))
-        yield Problem(at, err.code, CheckMsg.what_reason(what=what, reason=err.detail))
+        yield Problem(at, err.file_code(), CheckMsg.what_reason(what=what, reason=err.detail))
         return None
     if number < 0:
         if part:

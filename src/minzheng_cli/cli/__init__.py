@@ -1,10 +1,19 @@
 """The command line: thin typer commands over the `Project` façade.
 
-Importing this package registers every command on `app`; each command module imports only `cli.common`,
-so there is no cycle between command modules.
+`common` holds the app, the shared options (DATE, WEEK, --data, --lang) and the helpers that print and exit;
+each command module imports it and registers its commands, and none imports another, so there is no cycle.
 """
 
-from minzheng_cli.cli import entry as _entry  # noqa: F401  (registers new/template/import)
-from minzheng_cli.cli.app import app, main
+# each module registers its commands on `app`; imported in the order `--help` lists them
+from minzheng_cli.cli import validate  # noqa: F401, I001
+from minzheng_cli.cli import status  # noqa: F401
+from minzheng_cli.cli import report  # noqa: F401
+from minzheng_cli.cli import entry  # noqa: F401
+from minzheng_cli.cli.common import app
+
+
+def main() -> None:
+    app()
+
 
 __all__ = ["app", "main"]

@@ -1,7 +1,7 @@
-"""The data-entry commands (DESIGN §3): `new`, `template` and `import`, registered on the app of `cli`.
+"""The data-entry commands (DESIGN §3): `new`, `template` and `import`.
 
-Like every command, each parses its options, calls the core (`entry`, `workbook`, `importer`), and sets the exit
-code; the shared options and helpers live in `cli`.
+Like every command, each parses its options, calls the core (`entry`, `read.workbook`), and sets the exit code;
+the shared options and helpers live in `cli.common`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason, suggestion
-from minzheng_cli.cli.app import Common, DataOpt, LangOpt, _common, _load, _notice, app, fail, today
+from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason, suggestion
+from minzheng_cli.catalogue.words import Words
+from minzheng_cli.cli.common import Common, DataOpt, LangOpt, app, day_option, fail, notice, open_project, options, today
 
 if TYPE_CHECKING:
     from minzheng_cli.checks.linter import Loaded
-    from minzheng_cli.i18n import Lang
     from minzheng_cli.model.files import Report, Targets, Unit
 
 UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="Unit id (folder name under progress/), e.g. shuanglin")]
@@ -28,10 +28,8 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing rep
 def new(
     ctx: typer.Context,
     unit: UnitArg,
-    as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD (not after today)")],
-    submitted: Annotated[
-        str | None, typer.Option("--submitted", metavar="DATE", help="Date handed in, for timeliness [default: none]")
-    ] = None,
+    as_of: Annotated[date, day_option("--as-of", "Report date YYYY-MM-DD (not after today)")],
+    submitted: Annotated[date | None, day_option("--submitted", "Date handed in, for timeliness [default: none]")] = None,
     force: ForceOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
@@ -39,10 +37,9 @@ def new(
     """Write progress/UNIT/DATE.yaml: a report skeleton pre-filled with the unit's latest values."""
     from minzheng_cli.entry import prefill as entry
 
-    opts = _common(ctx, data, lang)
+    opts = options(ctx, data, lang)
     loaded, targets, found = _entry_unit(opts, unit)
-    day = _entry_day("--as-of", as_of, opts.lang)
-    handed = _entry_day("--submitted", submitted, opts.lang) if submitted else None
+    day, handed = as_of, submitted
     now = today(opts.lang)
     problem = entry.date_problem(targets.plan, day, handed, now)
     if problem:
@@ -62,7 +59,7 @@ def new(
 def template(
     ctx: typer.Context,
     unit: UnitArg,
-    as_of: Annotated[str, typer.Option("--as-of", metavar="DATE", help="Report date YYYY-MM-DD")],
+    as_of: Annotated[date, day_option("--as-of", "Report date YYYY-MM-DD")],
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write")],
     data: DataOpt = None,
     lang: LangOpt = None,
@@ -70,14 +67,13 @@ def template(
     """Write a fill-in Excel workbook (报送表) for UNIT, pre-filled with its latest values; read back by import."""
     from minzheng_cli.entry import prefill as entry
     from minzheng_cli.files import write_bytes
-    from minzheng_cli.i18n import t
     from minzheng_cli.read import workbook
 
-    opts = _common(ctx, data, lang)
+    opts = options(ctx, data, lang)
     if not output.lower().endswith(".xlsx"):
         fail(CliMsg.output_workbook_s_name(output=output), 2, opts.lang)
     loaded, targets, found = _entry_unit(opts, unit)
-    day = _entry_day("--as-of", as_of, opts.lang)
+    day = as_of
     problem = entry.date_problem(targets.plan, day, None, None)  # a week not yet over is fine for a template
     if problem:
         fail(problem, 2, opts.lang)
@@ -94,7 +90,7 @@ def template(
     except OSError as err:
         fail(CliMsg.cannot_write(path=output, reason=os_reason(err)), 2, opts.lang)
     typer.echo(output)
-    typer.echo(t("entry.wrote", opts.lang).format(path=output), err=True)
+    notice(Words.entry_wrote, opts.lang, path=output)
 
 
 @app.command("import")
@@ -109,16 +105,17 @@ def import_workbook(
     """Check a filled-in workbook like a report and write progress/UNIT/DATE.yaml (exit 1 invalid, 2 not a template)."""
     from minzheng_cli.entry import importer
     from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.errors import MinzhengError
     from minzheng_cli.model.diagnostics import ValidationReport
     from minzheng_cli.read import workbook
     from minzheng_cli.render.diagnostics import summary_line
 
-    opts = _common(ctx, data, lang)
+    opts = options(ctx, data, lang)
     loaded, targets = _entry_data(opts)
     try:
         filled = workbook.read_workbook(file)
         found = importer.unit_of(filled, targets)
-    except workbook.TemplateProblem as err:
+    except MinzhengError as err:
         fail(err.detail, 2, opts.lang)
     result = importer.import_report(filled, targets, found, loaded.reports, opts.data, today(opts.lang))
     for d in result.diagnostics:
@@ -134,7 +131,7 @@ def import_workbook(
 
 
 def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
-    loaded = _load(opts)
+    loaded = open_project(opts).loaded
     if loaded.targets is None:
         for d in loaded.diagnostics:
             typer.echo(d.as_text(opts.lang), err=True)
@@ -157,45 +154,32 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
     return loaded, targets, found
 
 
-def _entry_day(option: str, given: str, lang: Lang) -> date:
-    from minzheng_cli.engine import periods as dates
-
-    try:
-        return dates.parse_day(given)
-    except dates.DateProblem as err:
-        fail(CommonMsg.where_message(where=option, message=err.detail), 2, lang)
-
-
 def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
     """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
     from minzheng_cli.entry.prefill import broken_reports
 
     broken = broken_reports(opts.data, loaded.excluded, unit, replacing)
     if broken:
-        fail(_notice("entry.own_broken", opts.lang, path=broken[0]), 1, opts.lang)
+        fail(Words.entry_own_broken.format(opts.lang, path=broken[0]), 1, opts.lang)
 
 
 def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool, dry_run: bool) -> None:
     """Write the report unless the file already holds it; another report there only with --force."""
     from minzheng_cli.entry import prefill as entry
     from minzheng_cli.files import write_text
-    from minzheng_cli.i18n import t
 
     state = entry.existing(path, written, targets, today(opts.lang))
-    if state == "same":
-        message = "entry.unchanged"
-    elif state == "different" and not force:
-        fail(_notice("entry.exists", opts.lang, path=path), 1, opts.lang)
-    else:
-        message = "entry.replaced" if state == "different" else "entry.wrote"
+    if state == "different" and not force:
+        fail(Words.entry_exists.format(opts.lang, path=path), 1, opts.lang)
+    outcome = {"same": Words.entry_unchanged, "different": Words.entry_replaced, "absent": Words.entry_wrote}[state]
     if dry_run:
-        typer.echo(t("entry.dry_run", opts.lang).format(path=path), err=True)
+        notice(Words.entry_dry_run, opts.lang, path=path)
         return
-    if message != "entry.unchanged":
+    if state != "same":
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             write_text(path, text)
         except OSError as err:
             fail(CliMsg.cannot_write(path=path, reason=os_reason(err)), 2, opts.lang)
     typer.echo(path)
-    typer.echo(t(message, opts.lang).format(path=path), err=True)
+    notice(outcome, opts.lang, path=path)

@@ -27,11 +27,12 @@ from minzheng_cli.checks.linter import check_report
 from minzheng_cli.checks.shape import MISSING_KEY
 from minzheng_cli.checks.values import UNKNOWN_INDICATOR
 from minzheng_cli.entry import prefill as entry
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code, Diagnostic, sorted_diagnostics
 from minzheng_cli.model.files import Indicator, Report, Targets, Unit
 from minzheng_cli.read import scalars
 from minzheng_cli.read.scalars import number_text
-from minzheng_cli.read.workbook import SHEET, Cell, Filled, FilledRow, TemplateProblem
+from minzheng_cli.read.workbook import SHEET, Cell, Filled, FilledRow
 from minzheng_cli.read.yamldoc import DUPLICATE_KEY, KEY, Document, Mark, Path
 
 NOT_WHOLE_NUMBER = Code("not-whole-number", "error", Meaning.not_whole_number)
@@ -56,14 +57,14 @@ SKIP = _Skip()
 
 
 def unit_of(filled: Filled, targets: Targets) -> Unit:
-    """The unit the workbook is for, after checking that it belongs to this plan (TemplateProblem if not)."""
+    """The unit the workbook is for, after checking that it belongs to this plan (MinzhengError if not)."""
     if filled.plan_id != targets.plan.id:
-        raise TemplateProblem(
+        raise MinzhengError(
             WorkbookMsg.template_plan_but_data(path=filled.path, plan=filled.plan_id, data_plan=targets.plan.id)
         )
     unit = targets.unit(filled.unit_id)
     if unit is None:
-        raise TemplateProblem(WorkbookMsg.unit_plan_does_list(path=filled.path, unit=filled.unit_id))
+        raise MinzhengError(WorkbookMsg.unit_plan_does_list(path=filled.path, unit=filled.unit_id))
     return unit
 
 
@@ -183,7 +184,7 @@ class _Reader:
             return value
         try:
             number = scalars.parse_number(value)
-        except scalars.ScalarError:
+        except MinzhengError:
             return value  # check_report says what is wrong with it
         if number.denominator == 1:
             return value

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.read import scalars
 
 
@@ -30,8 +31,8 @@ def _pydantic(parse: Any) -> Any:
     def validate(raw: object) -> Any:
         try:
             return parse(raw)
-        except scalars.ScalarError as err:  # the English text as pydantic's message, the Message in the context
-            raise PydanticCustomError(err.code.id, "{message}", {"message": err.message, "detail": err.detail}) from None
+        except MinzhengError as err:  # the English text as pydantic's message, the Message in the context
+            raise PydanticCustomError(err.file_code().id, "{message}", {"message": err.message, "detail": err.detail}) from None
 
     return validate
 

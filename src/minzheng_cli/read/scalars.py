@@ -3,7 +3,7 @@
 The YAML reader hands every scalar over as text (`str`, or `Quoted` when the file quoted it). These
 functions give text a type only where the schema asks for one, and refuse the forms that YAML 1.1 or a
 spreadsheet would silently turn into something else, with a message that says what to write instead.
-Each raises `ScalarError(code, message)`, the message a translatable `messages.Message`.
+Each raises `MinzhengError(code, message)`, the message a translatable `messages.Message`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from fractions import Fraction
 from minzheng_cli.catalogue import Message, Quote, quote
 from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import ReadMsg
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code
 
 BAD_NUMBER = Code("bad-number", "error", Meaning.bad_number)
@@ -29,16 +30,6 @@ class Quoted(str):
     """A scalar the file wrote in quotes: text, never a number."""
 
     __slots__ = ()
-
-
-class ScalarError(ValueError):
-    """`message` is the English text; `detail` the Message it was rendered from."""
-
-    def __init__(self, code: Code, message: Message) -> None:
-        super().__init__(str(message))
-        self.code = code
-        self.message = str(message)
-        self.detail = message
 
 
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
@@ -116,13 +107,13 @@ def parse_number(raw: object) -> Fraction:
         return Fraction(raw)
     if isinstance(raw, Quoted):
         if _DECIMAL.fullmatch(raw.strip()):
-            raise ScalarError(QUOTED_NUMBER, ReadMsg.quoted_text_number_without(text=_show(raw), fixed=_cut(raw.strip())))
-        raise ScalarError(BAD_NUMBER, _number_hint(raw) or _not_a_number(raw))
+            raise MinzhengError(ReadMsg.quoted_text_number_without(text=_show(raw), fixed=_cut(raw.strip())), QUOTED_NUMBER)
+        raise MinzhengError(_number_hint(raw) or _not_a_number(raw), BAD_NUMBER)
     if not isinstance(raw, str):
-        raise ScalarError(WRONG_TYPE, ReadMsg.expected_number_found(found=describe(raw)))
+        raise MinzhengError(ReadMsg.expected_number_found(found=describe(raw)), WRONG_TYPE)
     if _DECIMAL.fullmatch(raw):
         return _bounded(raw)
-    raise ScalarError(BAD_NUMBER, _number_hint(raw) or _not_a_number(raw))
+    raise MinzhengError(_number_hint(raw) or _not_a_number(raw), BAD_NUMBER)
 
 
 def _not_a_number(raw: str) -> Message:
@@ -136,16 +127,16 @@ MAX_DECIMALS = 10
 def _bounded(text: str) -> Fraction:
     whole, _, decimals = text.lstrip("-").partition(".")
     if len(whole) > MAX_DIGITS:
-        raise ScalarError(BAD_NUMBER, ReadMsg.digits_more_figure_plan(text=_show(text), n=len(whole), max=MAX_DIGITS))
+        raise MinzhengError(ReadMsg.digits_more_figure_plan(text=_show(text), n=len(whole), max=MAX_DIGITS), BAD_NUMBER)
     if len(decimals) > MAX_DECIMALS:
-        raise ScalarError(BAD_NUMBER, ReadMsg.more_decimal_places_round(text=_show(text), max=MAX_DECIMALS))
+        raise MinzhengError(ReadMsg.more_decimal_places_round(text=_show(text), max=MAX_DECIMALS), BAD_NUMBER)
     return Fraction(text)
 
 
 def parse_int(raw: object) -> int:
     value = parse_number(raw)
     if value.denominator != 1:
-        raise ScalarError(BAD_NUMBER, ReadMsg.whole_number_whole_number(text=_show(str(raw))))
+        raise MinzhengError(ReadMsg.whole_number_whole_number(text=_show(str(raw))), BAD_NUMBER)
     return int(value)
 
 
@@ -153,20 +144,20 @@ def parse_date(raw: object) -> date:
     if isinstance(raw, date):
         return raw
     if not isinstance(raw, str):
-        raise ScalarError(BAD_DATE, ReadMsg.expected_date_yyyy_mm(found=describe(raw)))
+        raise MinzhengError(ReadMsg.expected_date_yyyy_mm(found=describe(raw)), BAD_DATE)
     t = raw.strip()
     if _DATE.fullmatch(t):
         try:
             return date.fromisoformat(t)
         except ValueError:
-            raise ScalarError(BAD_DATE, ReadMsg.real_calendar_date_date(text=_show(t))) from None
+            raise MinzhengError(ReadMsg.real_calendar_date_date(text=_show(t)), BAD_DATE) from None
     folded = unicodedata.normalize("NFKC", t)
     if folded != t:
-        raise ScalarError(BAD_DATE, _folded_hint(t, folded, _DATE, _date_hint, ReadMsg.date_yyyy_mm_dd()))
+        raise MinzhengError(_folded_hint(t, folded, _DATE, _date_hint, ReadMsg.date_yyyy_mm_dd()), BAD_DATE)
     hint = _date_hint(t)
     if hint:
-        raise ScalarError(BAD_DATE, hint)
-    raise ScalarError(BAD_DATE, ReadMsg.date_date_form_yyyy(text=_show(t)))
+        raise MinzhengError(hint, BAD_DATE)
+    raise MinzhengError(ReadMsg.date_date_form_yyyy(text=_show(t)), BAD_DATE)
 
 
 def _date_hint(t: str) -> Message | None:
@@ -180,7 +171,7 @@ def _date_hint(t: str) -> Message | None:
 def parse_text(raw: object) -> str:
     if isinstance(raw, str):
         return str(raw)
-    raise ScalarError(WRONG_TYPE, ReadMsg.expected_text_found(found=describe(raw)))
+    raise MinzhengError(ReadMsg.expected_text_found(found=describe(raw)), WRONG_TYPE)
 
 
 def describe(raw: object) -> Message | str:

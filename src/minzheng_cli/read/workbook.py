@@ -19,9 +19,10 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from minzheng_cli.catalogue import Message, Param
+from minzheng_cli.catalogue import Param
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg, os_reason
 from minzheng_cli.entry import prefill as entry
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.i18n import KIND, MILESTONE
 from minzheng_cli.model.files import Ratio, Targets, Unit, Value
 from minzheng_cli.read.scalars import number_text
@@ -87,16 +88,6 @@ class Filled:
     submitted: Cell
     values_header: Cell
     rows: list[FilledRow]
-
-
-class TemplateProblem(Exception):
-    """The file is not a workbook made by `minzheng template` (or cannot be read at all): one line, exit 2.
-
-    `str(err)` is English; `err.detail` the message (`err.detail.render(lang)`)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.detail = message
 
 
 def column_letter(column: int) -> str:
@@ -306,25 +297,25 @@ def _fit_columns(ws: Worksheet) -> None:
 
 
 def read_workbook(path: str) -> Filled:
-    """The cells of a workbook made by `template`, or TemplateProblem (one line) when it is not one."""
+    """The cells of a workbook made by `template`, or MinzhengError (one line) when it is not one."""
     try:
         size = os.path.getsize(path)
     except OSError as err:
-        raise TemplateProblem(WorkbookMsg.cannot_read_file(path=path, reason=os_reason(err))) from None
+        raise MinzhengError(WorkbookMsg.cannot_read_file(path=path, reason=os_reason(err))) from None
     if size > MAX_BYTES:
-        raise TemplateProblem(
+        raise MinzhengError(
             WorkbookMsg.mib_larger_report_workbook(path=path, size=size // (1024 * 1024), max=MAX_BYTES // (1024 * 1024))
         )
     meta, values = _read(path, data_only=True)
     _, raw = _read(path, data_only=False)
     if meta.get("format") != FORMAT:
-        raise TemplateProblem(WorkbookMsg.made_minzheng_template_sheet(path=path, sheet=META_SHEET))
+        raise MinzhengError(WorkbookMsg.made_minzheng_template_sheet(path=path, sheet=META_SHEET))
     if meta.get("version") != VERSION:
-        raise TemplateProblem(
+        raise MinzhengError(
             WorkbookMsg.made_another_version_minzheng(path=path, found=repr(meta.get("version")), version=repr(VERSION))
         )
     if not meta.get("plan") or not meta.get("unit"):
-        raise TemplateProblem(WorkbookMsg.sheet_lacks_plan_unit(path=path, sheet=META_SHEET))
+        raise MinzhengError(WorkbookMsg.sheet_lacks_plan_unit(path=path, sheet=META_SHEET))
 
     def cell(row: int, column: int) -> Cell:
         text = raw.get((row, column))
@@ -353,7 +344,7 @@ def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, i
     try:
         wb = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as err:  # openpyxl raises many kinds (zip, XML, KeyError…) for a file it cannot read
-        raise TemplateProblem(WorkbookMsg.cannot_read_excel_workbook(path=path, reason=_reason(err))) from None
+        raise MinzhengError(WorkbookMsg.cannot_read_excel_workbook(path=path, reason=_reason(err))) from None
     try:
         if META_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
             return {}, {}
@@ -372,7 +363,7 @@ def _read(path: str, data_only: bool) -> tuple[dict[str, str], dict[tuple[int, i
                     cells[(c.row, c.column)] = value  # type: ignore[index]
         return meta, cells
     except Exception as err:
-        raise TemplateProblem(WorkbookMsg.cannot_read_excel_workbook(path=path, reason=_reason(err))) from None
+        raise MinzhengError(WorkbookMsg.cannot_read_excel_workbook(path=path, reason=_reason(err))) from None
     finally:
         wb.close()
 

@@ -24,13 +24,15 @@ import yaml
 from minzheng_cli.catalogue import Message, Param
 from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import ReadMsg
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.read.scalars import Quoted
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml when PyYAML has it; the pure-Python loader reads the same way (tests pass either as `loader`)
+LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 KEY = "\x00key"  # a path element: the key of the entry, not its value
@@ -77,30 +79,18 @@ class Document:
         return self.marks.get((), Mark(1, 1))
 
 
-class YamlProblem(Exception):
-    """`message` is the English text; `detail` the Message it was rendered from."""
-
-    def __init__(self, code: Code, message: Message, line: int = 1, column: int = 1) -> None:
-        super().__init__(str(message))
-        self.code = code
-        self.message = str(message)
-        self.detail = message
-        self.line = line
-        self.column = column
-
-
 def decode(raw: bytes) -> str:
-    """UTF-8 text (a BOM is dropped), or a YamlProblem that says what the bytes look like instead."""
+    """UTF-8 text (a BOM is dropped), or a MinzhengError that says what the bytes look like instead."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line, column = _position(raw, err.start)
-        raise YamlProblem(NOT_UTF8, _encoding_message(raw, err.start), line, column) from None
+        raise MinzhengError(_encoding_message(raw, err.start), NOT_UTF8, line, column) from None
     if "\x00" in text:
         line, column = _position(raw, raw.index(b"\x00"))
-        raise YamlProblem(NOT_UTF8, _nul_message(raw), line, column)
+        raise MinzhengError(_nul_message(raw), NOT_UTF8, line, column)
     return text
 
 
@@ -136,26 +126,26 @@ def read_bytes(path: str) -> bytes:
     """The file's bytes, refusing files over MAX_BYTES before reading them whole, and anything that is
     not a regular file (a FIFO or device would block or never end)."""
     if not stat.S_ISREG(os.stat(path).st_mode):
-        raise YamlProblem(UNREADABLE, ReadMsg.regular_file_folder_pipe())
+        raise MinzhengError(ReadMsg.regular_file_folder_pipe(), UNREADABLE)
     with open(path, "rb") as handle:
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(FILE_TOO_LARGE, ReadMsg.file_larger_mib_report(mib=MAX_BYTES // (1024 * 1024)))
+        raise MinzhengError(ReadMsg.file_larger_mib_report(mib=MAX_BYTES // (1024 * 1024)), FILE_TOO_LARGE)
     return raw
 
 
-def parse(text: str, keep_marks: bool = False) -> Document:
-    """Build the document from parser events; raise YamlProblem on the first refusal.
+def parse(text: str, keep_marks: bool = False, loader: Any = LOADER) -> Document:
+    """Build the document from parser events; raise MinzhengError on the first refusal.
 
     Without `keep_marks` the positions are not recorded (most files have no problem); `Document.mark` parses
     the text again, with marks, the first time a diagnostic needs one."""
     doc = Document(data=None, text=None if keep_marks else text)
     builder = _Builder(doc, keep_marks)
     try:
-        for event in _events(text):
+        for event in _events(text, loader):
             builder.feed(event)
     except _NeedMarks:
-        return parse(text, keep_marks=True)
+        return parse(text, keep_marks=True, loader=loader)
     return doc
 
 
@@ -163,16 +153,16 @@ class _NeedMarks(Exception):
     """A refusal whose message needs a position the fast path did not keep."""
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
+def _events(text: str, loader_class: Any) -> Iterator[yaml.Event]:
     loader = None
     try:
-        loader = _Loader(text)  # the pure-Python reader checks the characters here, in the constructor
+        loader = loader_class(text)  # the pure-Python reader checks the characters here, in the constructor
         while loader.check_event():
             yield loader.get_event()
     except yaml.reader.ReaderError as err:
         line, column = _char_position(text, err.character)
-        raise YamlProblem(
-            YAML_SYNTAX, ReadMsg.file_contains_control_character(char=f"{err.character:04X}"), line, column
+        raise MinzhengError(
+            ReadMsg.file_contains_control_character(char=f"{err.character:04X}"), YAML_SYNTAX, line, column
         ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -183,10 +173,10 @@ def _events(text: str) -> Iterator[yaml.Event]:
             problem = ReadMsg.problem_in_context(problem=problem, context=_PARSER_WORDS.get(context, context))
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         if "nesting depth" in str(problem):
-            raise YamlProblem(TOO_DEEP, ReadMsg.values_nested_too_deeply(problem=problem), line, column) from None
-        raise YamlProblem(YAML_SYNTAX, ReadMsg.yaml_syntax_error_check(problem=problem), line, column) from None
+            raise MinzhengError(ReadMsg.values_nested_too_deeply(problem=problem), TOO_DEEP, line, column) from None
+        raise MinzhengError(ReadMsg.yaml_syntax_error_check(problem=problem), YAML_SYNTAX, line, column) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(YAML_SYNTAX, ReadMsg.yaml_syntax_error(problem=_one_line(str(err)))) from None
+        raise MinzhengError(ReadMsg.yaml_syntax_error(problem=_one_line(str(err))), YAML_SYNTAX) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -248,20 +238,20 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(ALIAS, ReadMsg.aliases_name_allowed_these(), *_pos(event))
+            raise MinzhengError(ReadMsg.aliases_name_allowed_these(), ALIAS, *_pos(event))
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise YamlProblem(MULTIPLE_DOCUMENTS, ReadMsg.file_holds_more_yaml(), *_pos(event))
+                raise MinzhengError(ReadMsg.file_holds_more_yaml(), MULTIPLE_DOCUMENTS, *_pos(event))
             return
         if isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if event.anchor is not None:
-                raise YamlProblem(ALIAS, ReadMsg.anchors_allowed_these_files(anchor=event.anchor), *_pos(event))
+                raise MinzhengError(ReadMsg.anchors_allowed_these_files(anchor=event.anchor), ALIAS, *_pos(event))
             if event.tag is not None and not _implicit(event):
-                raise YamlProblem(TAG, ReadMsg.tags_allowed_these_files(tag=event.tag), *_pos(event))
+                raise MinzhengError(ReadMsg.tags_allowed_these_files(tag=event.tag), TAG, *_pos(event))
         if isinstance(event, yaml.ScalarEvent):
             if _SURROGATE.search(event.value):  # only the pure-Python parser lets "\ud800" through
-                raise YamlProblem(YAML_SYNTAX, ReadMsg.u_escape_names_half(), *_pos(event))
+                raise MinzhengError(ReadMsg.u_escape_names_half(), YAML_SYNTAX, *_pos(event))
             self._add(event, _scalar(event))
         elif isinstance(event, yaml.SequenceStartEvent):
             self._open(event, [])
@@ -270,11 +260,11 @@ class _Builder:
         elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             frame = self.stack.pop()
             if isinstance(frame[0], dict) and frame[2] is not None:
-                raise YamlProblem(YAML_SYNTAX, ReadMsg.key_value(), 1, 1)
+                raise MinzhengError(ReadMsg.key_value(), YAML_SYNTAX, 1, 1)
 
     def _open(self, event: yaml.Event, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlProblem(TOO_DEEP, ReadMsg.values_nested_more_levels(max=MAX_DEPTH), *_pos(event))
+            raise MinzhengError(ReadMsg.values_nested_more_levels(max=MAX_DEPTH), TOO_DEEP, *_pos(event))
         path = self._add(event, container)
         self.stack.append([container, path, None, {}])
 
@@ -295,14 +285,14 @@ class _Builder:
             return item_path
         if frame[2] is None:  # this node is a key
             if not isinstance(event, yaml.ScalarEvent):
-                raise YamlProblem(BAD_KEY, ReadMsg.key_must_plain_word(), *_pos(event))
+                raise MinzhengError(ReadMsg.key_must_plain_word(), BAD_KEY, *_pos(event))
             key = str(event.value)
             first = frame[3].get(key)
             if first is not None:
                 if marks is None:
                     raise _NeedMarks
-                raise YamlProblem(
-                    DUPLICATE_KEY, ReadMsg.duplicate_key_first_line(key=key, line=first.line, column=first.column), *_pos(event)
+                raise MinzhengError(
+                    ReadMsg.duplicate_key_first_line(key=key, line=first.line, column=first.column), DUPLICATE_KEY, *_pos(event)
                 )
             frame[2] = key
             if marks is None:

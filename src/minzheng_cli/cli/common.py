@@ -1,0 +1,226 @@
+"""What every command shares: the app, the options accepted before or after the command, the DATE and WEEK
+option types, and the few helpers that print and exit. Command modules import this one, never each other.
+
+Heavy modules (pydantic, the engine, renderers) are imported inside the commands so that `minzheng --help`
+imports only what help needs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
+
+import typer
+
+from minzheng_cli import __version__
+from minzheng_cli.catalogue import Lang, Message, Text, quote, text
+from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg
+
+if TYPE_CHECKING:
+    from minzheng_cli.engine.snapshot import Snapshot
+    from minzheng_cli.project import Project
+
+app = typer.Typer(
+    name="minzheng",
+    help="民政工作要点指标跟踪 — track a civil-affairs work plan's targets against township reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class LangChoice(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+def _lang_of(ctx: Any) -> Lang:
+    """The language of the command being parsed: `--lang` is eager, so it is known before any other option."""
+    while ctx is not None:
+        chosen = ctx.params.get("lang")
+        if chosen is not None:
+            return cast("Lang", str(chosen.value if isinstance(chosen, LangChoice) else chosen))
+        ctx = ctx.parent
+    return "zh"
+
+
+class OptionProblem(typer.BadParameter):
+    """An option value refused at the edge: one line `--as-of: …` in the command's language, exit 2 (the
+    parser attaches the context, which holds the eager --lang, before the problem is shown)."""
+
+    def __init__(self, option: str, message: Message) -> None:
+        super().__init__(str(message))
+        self.detail = CommonMsg.where_message(where=option, message=message)
+
+    def show(self, file: object = None) -> None:
+        typer.echo(self.detail.render(_lang_of(self.ctx)), err=True)
+
+
+def _day(option: str) -> Callable[[str], date]:
+    """A parser for a DATE option: YYYY-MM-DD read exactly as a date in a file (full-width digits, 2025/6/30 …
+    get the same advice as in a report)."""
+
+    def parse(value: str) -> date:
+        from minzheng_cli.errors import MinzhengError
+        from minzheng_cli.read.scalars import parse_date
+
+        try:
+            return parse_date(value)
+        except MinzhengError as err:
+            raise OptionProblem(option, err.detail) from None
+
+    return parse
+
+
+def parse_week(value: str) -> date:
+    """A WEEK option: ISO week YYYY-Www, given as the Sunday that ends it (the report date of that week)."""
+    m = re.fullmatch(r"([0-9]{4})-?W([0-9]{2})", value)
+    if not m:
+        raise OptionProblem("--week", CliMsg.not_an_iso_week(text=quote(value)))
+    year, week = int(m.group(1)), int(m.group(2))
+    try:
+        return date.fromisocalendar(year, week, 7)
+    except ValueError:
+        raise OptionProblem("--week", CliMsg.year_has_no_week(text=quote(value), year=year, week=week)) from None
+
+
+DataOpt = Annotated[
+    str | None,
+    typer.Option("--data", envvar="MINZHENG_DATA", show_envvar=True, metavar="DIR",
+                 help="Data folder with targets.yaml and progress/ [default: ./data]"),
+]
+LangOpt = Annotated[LangChoice | None, typer.Option("--lang", is_eager=True, help="Output language [default: zh]")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every report again; neither read nor write the cache "
+                                          "(MINZHENG_CACHE, default: the user's cache folder)")]
+AsOfOpt = Annotated[date | None, typer.Option("--as-of", metavar="DATE", parser=_day("--as-of"),
+                                              help="Report date YYYY-MM-DD [default: today, clamped into the plan]")]
+WeekOpt = Annotated[date | None, typer.Option("--week", metavar="YYYY-Www", parser=parse_week,
+                                              help="ISO week, e.g. 2025-W27 (reported as of its Sunday)")]
+
+
+def day_option(option: str, help: str) -> typer.models.OptionInfo:
+    """A required or optional DATE option of another name (`new --submitted`)."""
+    return cast("typer.models.OptionInfo", typer.Option(option, metavar="DATE", parser=_day(option), help=help))
+
+
+@dataclass
+class Common:
+    data: str
+    lang: Lang
+    cache: bool
+
+
+def options(ctx: typer.Context, data: str | None, lang: LangChoice | None) -> Common:
+    """Options accepted both before and after the command: the command's own value wins."""
+    parent = ctx.find_root().params
+    source = ctx.get_parameter_source("data")
+    if (source is None or source.name != "COMMANDLINE") and parent.get("data"):
+        data = None  # `--data` given before the command beats MINZHENG_DATA, which fills both
+    chosen_lang = lang or parent.get("lang") or LangChoice.zh
+    return Common(data=data or parent.get("data") or "data", lang=cast("Lang", chosen_lang.value),
+                  cache=not parent.get("no_cache"))
+
+
+def today(lang: Lang) -> date:
+    """Today, or MINZHENG_TODAY (YYYY-MM-DD) to reproduce a run as of another day (exit 2 when it is no date)."""
+    fixed = os.environ.get("MINZHENG_TODAY")
+    if fixed:
+        from minzheng_cli.errors import MinzhengError
+        from minzheng_cli.read.scalars import parse_date
+
+        try:
+            return parse_date(fixed)
+        except MinzhengError as err:
+            fail(CliMsg.minzheng_today(problem=err.detail), 2, lang)
+    return date.today()
+
+
+def cache_folder() -> Path:
+    """MINZHENG_CACHE, or the user's cache folder (read here: the core never looks at the environment)."""
+    configured = os.environ.get("MINZHENG_CACHE")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "minzheng" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "minzheng"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minzheng"
+
+
+def fail(message: str | Message, code: int, lang: Lang) -> NoReturn:
+    """One line on stderr, `message` in `lang` (text already in `lang` as it is), and exit `code`."""
+    typer.echo(text(message, lang), err=True)
+    raise typer.Exit(code)
+
+
+def notice(phrase: Text, lang: Lang, **params: str) -> None:
+    """A catalogue phrase on stderr: what happened, beside the data on stdout."""
+    typer.echo(phrase.format(lang, **params), err=True)
+
+
+def open_project(opts: Common) -> Project:
+    """The data folder read and checked (exit 2 when there is none)."""
+    from minzheng_cli.errors import MinzhengError
+    from minzheng_cli.project import Project
+
+    try:
+        project = Project.open(opts.data, today(opts.lang), cache_folder() if opts.cache else None)
+    except MinzhengError as err:
+        fail(err.detail, 2, opts.lang)
+    import gc
+
+    gc.freeze()  # the loaded reports live until exit: spare the collector from rescanning them
+    return project
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"minzheng {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    data: DataOpt = None,
+    lang: LangOpt = None,
+    no_cache: NoCacheOpt = False,
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """民政工作要点指标跟踪 — track a civil-affairs work plan's targets against township reports."""
+
+
+def evaluate(opts: Common, as_of: date | None) -> tuple[Project, Snapshot, int]:
+    """Load, evaluate at the date asked (clamped into the plan, with a notice), name every excluded file.
+
+    Returns the project, its snapshot and the exit code the command ends with: 1 when files were left out."""
+    from minzheng_cli.catalogue.words import Words
+    from minzheng_cli.errors import MinzhengError
+
+    requested = as_of or today(opts.lang)
+    project = open_project(opts)
+    if project.targets is None:
+        for d in project.loaded.diagnostics:
+            typer.echo(d.as_text(opts.lang), err=True)
+    try:
+        snap = project.snapshot(requested)
+    except MinzhengError as err:
+        fail(err.detail, 2, opts.lang)
+    if snap.clamped:
+        notice(Words.clamped, opts.lang, given=str(requested), used=str(snap.as_of))
+    for path in project.excluded:
+        notice(Words.excluded, opts.lang, path=path)
+    return project, snap, 1 if project.excluded else 0

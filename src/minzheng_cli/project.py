@@ -1,0 +1,73 @@
+"""The façade the commands call: a data folder read and checked once, then evaluated at any date.
+
+    project = Project.open("data", today=date(2025, 7, 1), cache=Path("~/.cache/minzheng"))
+    project.validate(strict=False)      # the ValidationReport (data: the CLI renders it)
+    snap = project.snapshot(as_of)      # the engine's evaluation at a date clamped into the plan
+    project.status(snap, unit=…, task=…, only=…)
+    project.report(snap)                # the weekly report's data (§3.2)
+
+Pure like the core: `today` and the cache folder come in; nothing here prints, exits or reads the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+from minzheng_cli.checks.linter import Loaded, load_data
+from minzheng_cli.engine import snapshot, weekly
+from minzheng_cli.engine import status as engine
+from minzheng_cli.engine.snapshot import Snapshot
+from minzheng_cli.engine.status import IndicatorResult, StatusResult
+from minzheng_cli.model.diagnostics import ValidationReport, sorted_diagnostics
+from minzheng_cli.model.files import Targets
+
+
+@dataclass(frozen=True)
+class Project:
+    loaded: Loaded
+    today: date
+
+    @classmethod
+    def open(cls, data: str, today: date, cache: Path | None = None) -> Project:
+        """Read and check the data folder (MinzhengError when there is none, or no targets file)."""
+        return cls(load_data(data, today, cache), today)
+
+    @property
+    def targets(self) -> Targets | None:
+        """The plan, or None when targets.yaml has errors (`validate` says which)."""
+        return self.loaded.targets
+
+    @property
+    def excluded(self) -> list[str]:
+        """The files left out of every computation for their errors."""
+        return self.loaded.excluded
+
+    def validate(self, strict: bool = False) -> ValidationReport:
+        loaded = self.loaded
+        return ValidationReport(sorted_diagnostics(loaded.diagnostics), files=loaded.files, reports=len(loaded.reports),
+                                strict=strict)
+
+    def snapshot(self, as_of: date) -> Snapshot:
+        """The data evaluated at `as_of` clamped into the plan (MinzhengError when the plan itself is broken)."""
+        return snapshot.take(self.loaded, as_of)
+
+    @staticmethod
+    def status(snap: Snapshot, unit: str | None = None, task: int | None = None, only: str | None = None) -> StatusResult:
+        """The indicators that match the filters (MinzhengError when a filter names nothing)."""
+        return snapshot.select(snap, unit, task, only)
+
+    @staticmethod
+    def indicator(snap: Snapshot, ident: str) -> tuple[IndicatorResult, list[tuple[date, Fraction | None]]] | None:
+        """One indicator at the snapshot's date and its history over time, or None when there is no such id."""
+        result = snap.result.indicator(ident)
+        if result is None:
+            return None
+        return result, engine.history(snap.targets, snap.index, ident, snap.as_of)
+
+    @staticmethod
+    def report(snap: Snapshot) -> weekly.Weekly:
+        """The weekly report's data for the week that ends at the snapshot's date."""
+        return weekly.from_snapshot(snap)
