@@ -28,8 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from minzheng_cli.checks.linter import Loaded, load_data
+from minzheng_cli.checks.linter import load_data
 from minzheng_cli.model.diagnostics import Diagnostic
+from minzheng_cli.model.folder import Loaded
 
 TODAY = date(2025, 7, 15)
 YEAR = Path(__file__).resolve().parent / "fixtures" / "year"

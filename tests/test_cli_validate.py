@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import TODAY, DataDir
+from minzheng_cli.catalogue import Lang
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
-from minzheng_cli.i18n import Lang
 from minzheng_cli.model.diagnostics import Diagnostic, ValidationReport, sorted_diagnostics
 from minzheng_cli.render.diagnostics import github_command
 

@@ -16,13 +16,14 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-from minzheng_cli.checks.linter import Loaded, load_data
+from minzheng_cli.checks.linter import load_data
 from minzheng_cli.engine import snapshot, weekly
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.snapshot import Snapshot
 from minzheng_cli.engine.status import IndicatorResult, StatusResult
 from minzheng_cli.model.diagnostics import ValidationReport, sorted_diagnostics
 from minzheng_cli.model.files import Targets
+from minzheng_cli.model.folder import Loaded
 
 
 @dataclass(frozen=True)

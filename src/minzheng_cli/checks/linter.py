@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
@@ -16,24 +15,12 @@ from minzheng_cli.checks.shape import validate_model
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
+from minzheng_cli.model.folder import Loaded
 from minzheng_cli.read.cache import ReportCache, digest
 from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, decode, parse, read_bytes
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass
-class Loaded:
-    """Everything read from a data folder: the valid parts, and what was wrong with the rest."""
-
-    data_dir: str
-    targets: Targets | None
-    breakdown: Breakdown | None
-    reports: list[Report]
-    diagnostics: list[Diagnostic]
-    files: int
-    excluded: list[str] = field(default_factory=list)
 
 
 def read_document(path: str, display: str, raw: bytes | None = None, loader: Any = LOADER) -> Document | Diagnostic:

@@ -17,8 +17,8 @@ from minzheng_cli.catalogue.words import Words
 from minzheng_cli.cli.common import Common, DataOpt, LangOpt, app, day_option, fail, notice, open_project, options, today
 
 if TYPE_CHECKING:
-    from minzheng_cli.checks.linter import Loaded
     from minzheng_cli.model.files import Report, Targets, Unit
+    from minzheng_cli.model.folder import Loaded
 
 UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="Unit id (folder name under progress/), e.g. shuanglin")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing report that holds other figures")]

@@ -8,13 +8,13 @@ from functools import cached_property
 
 from minzheng_cli.catalogue.diagnostics import suggestion
 from minzheng_cli.catalogue.words import EngineMsg
-from minzheng_cli.checks.linter import Loaded
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.completeness import Completeness, completeness
 from minzheng_cli.engine.ranking import UnitRank, rank_units
 from minzheng_cli.engine.status import StatusResult
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.files import Plan, Targets
+from minzheng_cli.model.folder import Loaded
 from minzheng_cli.read.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))

@@ -41,7 +41,6 @@ class ReportCache:
         self.stamp = {"format": FORMAT, "version": __version__, "targets": targets_digest}
         self.old: dict[str, Any] = self._read()
         self.new: dict[str, Any] = {}
-        self.hits = 0
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -68,7 +67,6 @@ class ReportCache:
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             return None
         self.new[key] = entry
-        self.hits += 1
         return found
 
     def put(self, key: str, content: str, report: Report | None, diagnostics: list[Diagnostic], latest: date) -> None:
