@@ -47,6 +47,26 @@ class Milestone(Catalogue):
     done = Text("已完成", "done")
 
 
+class Month(Catalogue):
+    """Month names, as a date in running text shows them (`Words.day`)."""
+
+    jan = Text("1月", "Jan")
+    feb = Text("2月", "Feb")
+    mar = Text("3月", "Mar")
+    apr = Text("4月", "Apr")
+    may = Text("5月", "May")
+    jun = Text("6月", "Jun")
+    jul = Text("7月", "Jul")
+    aug = Text("8月", "Aug")
+    sep = Text("9月", "Sep")
+    oct = Text("10月", "Oct")
+    nov = Text("11月", "Nov")
+    dec = Text("12月", "Dec")
+
+
+MONTHS: tuple[Text, ...] = tuple(Month.entries())
+
+
 class Words(Catalogue):
     """Column headers, titles and notices."""
 
@@ -101,6 +121,8 @@ class Words(Catalogue):
         "Overall reporting rate {rate} ({reported} of {expected} reports), on time {timely} ({on_time}). "
         "Mean progress averages each unit's quotas (completion for level indicators).",
     )
+    day = Text("{month}{day}日", "{day} {month}")  # a date of the plan's own year in running text: 6月30日
+    day_with_year = Text("{year}年{month}{day}日", "{day} {month} {year}")
     colon = Text("：", ": ")
     comma = Text("，", ", ")
     semicolon = Text("；", "; ")

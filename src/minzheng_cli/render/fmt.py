@@ -9,13 +9,12 @@ from datetime import date
 from fractions import Fraction
 
 from minzheng_cli.catalogue import Lang
-from minzheng_cli.catalogue.words import Light, Milestone, Status, word
+from minzheng_cli.catalogue.words import MONTHS, Light, Milestone, Status, Words, word
 from minzheng_cli.engine.status import IndicatorResult, UnitResult
 from minzheng_cli.model.files import Indicator
 
 DASH = "—"
 DECIMALS = 4  # JSON and CSV: shares, and the figures of ratio indicators
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -79,10 +78,10 @@ def signed(delta: Fraction | None, uom: str | None) -> str:
 
 def day(value: date, lang: Lang, year: int) -> str:
     """A date in running text: 6月30日 / 30 Jun, with its year only when it is not `year` (the plan's)."""
-    if lang == "zh":
-        return f"{value.month}月{value.day}日" if value.year == year else f"{value.year}年{value.month}月{value.day}日"
-    text = f"{value.day} {MONTHS_EN[value.month - 1]}"
-    return text if value.year == year else f"{text} {value.year}"
+    month = MONTHS[value.month - 1].render(lang)
+    if value.year == year:
+        return Words.day.format(lang, month=month, day=value.day)
+    return Words.day_with_year.format(lang, year=value.year, month=month, day=value.day)
 
 
 def status_word(status: str | None, lang: Lang) -> str:
