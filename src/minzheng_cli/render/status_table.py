@@ -114,6 +114,11 @@ def markdown(rows: list[StatusRow], lang: Lang) -> str:
     return "\n".join(md.table(as_table(rows, lang)))
 
 
+def as_markdown(heading: str, rows: list[StatusRow], result: StatusResult, lang: Lang) -> str:
+    """`status --format markdown`: the title in bold, the table, the counts; every text escaped alike."""
+    return f"**{md.escape(heading)}**\n\n{markdown(rows, lang)}\n\n{md.escape(summary(result, lang))}"
+
+
 CSV_FIELDS = ("id", "task", "name", "kind", "uom", "reported_by", "target", "actual", "completion", "progress",
               "pace", "status", "light")
 
