@@ -530,11 +530,6 @@ class CliMsg(Catalogue):
     output_workbook_s_name = Text(
         "--output {output}：工作簿的文件名必须以 .xlsx 结尾", "--output {output}: the workbook's name must end in .xlsx"
     )
-    targets_yaml_errors_run = Text(
-        "{path}/targets.yaml 有错误：请运行 `minzheng validate` 查看",
-        "{path}/targets.yaml has errors; run `minzheng validate` to see them",
-    )
-    unknown_unit_units = Text('未知单位"{unit}"{hint}（现有单位：{units}）', "unknown unit '{unit}'{hint} (units: {units})")
 
 
 def suggestion(hint: str | None) -> Param:

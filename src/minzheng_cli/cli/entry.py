@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason, suggestion
-from minzheng_cli.catalogue.words import Words
+from minzheng_cli.catalogue.words import EngineMsg, Words
 from minzheng_cli.cli.common import Common, DataOpt, LangOpt, app, day_option, fail, notice, open_project, options, today
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
     if loaded.targets is None:
         for d in loaded.diagnostics:
             typer.echo(d.as_text(opts.lang), err=True)
-        fail(CliMsg.targets_yaml_errors_run(path=opts.data), 2, opts.lang)
+        fail(EngineMsg.targets_broken(path=opts.data), 2, opts.lang)
     return loaded, loaded.targets
 
 
@@ -147,7 +147,7 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
 
         hint = closest(unit, [u.id for u in targets.units])
         fail(
-            CliMsg.unknown_unit_units(unit=unit, hint=suggestion(hint), units=", ".join(u.id for u in targets.units)),
+            EngineMsg.unknown_unit(unit=unit, hint=suggestion(hint), units=", ".join(u.id for u in targets.units)),
             2,
             opts.lang,
         )

@@ -55,8 +55,7 @@ def status(
         if format is StatusFormat.csv:
             sys.stdout.write(status_table.as_csv(rows))
         elif format is StatusFormat.markdown:
-            typer.echo(f"**{heading}**\n\n{status_table.markdown(rows, opts.lang)}\n\n"
-                       f"{status_table.summary(result, opts.lang)}")
+            typer.echo(status_table.as_markdown(heading, rows, result, opts.lang))
         elif is_terminal():
             from rich.console import Console
 
