@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from minzheng_cli.cli.common import DataOpt, LangOpt, app, open_project, options
+from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason
+from minzheng_cli.catalogue.words import EngineMsg, Words
+from minzheng_cli.cli.common import DataOpt, LangOpt, app, fail, notice, open_project, options
 
 
 class ValidateFormat(StrEnum):
@@ -48,15 +50,31 @@ class SchemaName(StrEnum):
 
 
 @app.command()
-def schema(name: Annotated[SchemaName, typer.Argument(help="Which file")] = SchemaName.progress) -> None:
-    """Print the JSON Schema of a data file, for editors and other validators."""
-    import json
+def schema(
+    ctx: typer.Context,
+    name: Annotated[SchemaName, typer.Argument(help="Which file")] = SchemaName.progress,
+    write: Annotated[str | None, typer.Option("--write", metavar="DIR",
+                                              help="Write progress.schema.json and targets.schema.json into DIR")] = None,
+    data: DataOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the JSON Schema of a data file, for editors and other validators (progress: built from the plan)."""
+    from minzheng_cli.model import json_schema
 
-    from pydantic import BaseModel
-
-    from minzheng_cli.model.files import Breakdown, ReportFile, Targets
-
-    models: dict[str, type[BaseModel]] = {"targets": Targets, "progress": ReportFile, "breakdown": Breakdown}
-    document = models[name.value].model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    opts = options(ctx, data, lang)
+    targets = None
+    if write is not None or name is SchemaName.progress:
+        targets = open_project(opts).targets
+        if targets is None:
+            fail(EngineMsg.targets_broken(path=opts.data), 2, opts.lang)
+    if write is not None:
+        assert targets is not None
+        try:
+            written = json_schema.write_schemas(write, targets, opts.lang)
+        except OSError as err:
+            fail(CliMsg.cannot_write(path=write, reason=os_reason(err)), 2, opts.lang)
+        for path in written:
+            typer.echo(str(path))
+            notice(Words.entry_wrote, opts.lang, path=str(path))
+        return
+    typer.echo(json_schema.schema_text(json_schema.schema_for(name.value, targets, opts.lang)), nl=False)
