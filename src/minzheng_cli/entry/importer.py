@@ -23,6 +23,7 @@ from typing import Any
 from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg
+from minzheng_cli.catalogue.entry import FILE_LANG, Skeleton
 from minzheng_cli.checks.linter import check_report
 from minzheng_cli.checks.shape import MISSING_KEY
 from minzheng_cli.checks.values import UNKNOWN_INDICATOR
@@ -71,7 +72,9 @@ def unit_of(filled: Filled, targets: Targets) -> Unit:
 def import_report(
     filled: Filled, targets: Targets, unit: Unit, reports: Sequence[Report], data_dir: str, today: date
 ) -> Imported:
-    """The workbook's report checked alone, against the plan and against the unit's other `reports`."""
+    """The workbook's report checked alone, against the plan and against the unit's other `reports`, once: the
+    YAML text is written from that checked report, in the stable format that reads back as the same report (so it
+    is not parsed and checked a second time). `data_dir` is no longer used (the caller names the file)."""
     reader = _Reader(filled, targets)
     doc = reader.document(unit)
     report, diags = check_report(doc, filled.path, unit.id, None, targets, today)
@@ -81,13 +84,10 @@ def import_report(
     for problem in entry.cross_problems(targets, reports, report):
         cell = reader.value_cells.get(problem.indicator, reader.filled.values_header)
         diags.append(_diag(filled, cell, problem.code, entry.cross_message(problem)))
-    header = [f"{unit.name} 进展报送（截至 {report.as_of}），由 minzheng import 自 Excel 报送表导入"]
-    text = entry.report_yaml(targets, unit, report.as_of, report.submitted, report.values, report.notes, header)
-    path = entry.report_path(data_dir, unit.id, report.as_of)
-    again, more = entry.check_text(targets, [], path, unit, text, today)  # the file as written: never fails
-    diags += [d for d in more if d.severity == "error"]
-    if again is None or any(d.severity == "error" for d in diags):
+    if any(d.severity == "error" for d in diags):
         return Imported(unit, None, None, sorted_diagnostics(diags))
+    header = [Skeleton.import_header.format(FILE_LANG, unit=unit.name, as_of=str(report.as_of))]
+    text = entry.report_yaml(targets, unit, report.as_of, report.submitted, report.values, report.notes, header)
     return Imported(unit, report, text, sorted_diagnostics(diags))
 
 

@@ -21,19 +21,19 @@ from typing import Literal
 
 from wcwidth import wcswidth
 
-from minzheng_cli.catalogue import Message
+from minzheng_cli.catalogue import Lang, Message
 from minzheng_cli.catalogue.diagnostics import EntryMsg
+from minzheng_cli.catalogue.entry import FILE_LANG, MILESTONE_WORDS, Skeleton, milestone_choices, milestone_word
 from minzheng_cli.checks import history
 from minzheng_cli.checks.linter import load_report
 from minzheng_cli.engine import status as engine
-from minzheng_cli.i18n import MILESTONE
 from minzheng_cli.model.diagnostics import Code, Diagnostic
 from minzheng_cli.model.files import Indicator, Plan, Ratio, Report, Targets, Unit, Value
 from minzheng_cli.read.scalars import number_text
 
 # Units of measure that count whole things: a figure in them is a whole number (checked on import).
 WHOLE_UOMS = frozenset({"人", "人次", "户", "个", "家", "名", "张", "次", "所", "处", "床", "间", "座", "项", "场", "期", "支"})
-MILESTONE_HINT = "未开始 | 进行中 | 已完成"
+MILESTONE_HINT = " | ".join(MILESTONE_WORDS)  # the comment of a milestone's line: the words it can hold
 
 
 def unit_indicators(targets: Targets, unit: Unit) -> list[Indicator]:
@@ -64,15 +64,19 @@ def value_text(value: Value) -> str:
     if isinstance(value, Ratio):
         return f"{{numerator: {number_text(value.numerator)}, denominator: {number_text(value.denominator)}}}"
     if isinstance(value, str):
-        return MILESTONE[value][0]
+        return milestone_word(value)
     return number_text(value)
 
 
-def describe(ind: Indicator) -> str:
+def describe(ind: Indicator, lang: Lang = FILE_LANG) -> str:
     """The trailing comment of an indicator's line: its name and unit of measure (status words for a milestone)."""
     if ind.kind == "milestone":
-        return f"{ind.name}（{MILESTONE_HINT}）"
-    return f"{ind.name}（{ind.uom}{'，分子/分母' if ind.measure == 'ratio' else ''}）"
+        what = MILESTONE_HINT
+    elif ind.measure == "ratio":
+        what = Skeleton.ratio_uom.format(lang, uom=str(ind.uom))
+    else:
+        what = str(ind.uom)
+    return Skeleton.described.format(lang, name=ind.name, what=what)
 
 
 def _text(text: str) -> str:
@@ -91,23 +95,25 @@ def report_yaml(
     notes: Mapping[str, str],
     header: Sequence[str] = (),
     placeholders: bool = False,
+    lang: Lang = FILE_LANG,
 ) -> str:
-    """A report file's text in the stable format. `placeholders`: indicators without a value as commented lines."""
+    """A report file's text in the stable format. `placeholders`: indicators without a value as commented lines;
+    `lang`: the language of the comments (the values are written as the format says, whatever `lang` is)."""
     lines = [f"# {line}" for line in header]
     lines += [f"unit: {unit.id}   # {unit.name}", f"as_of: {as_of.isoformat()}"]
     if submitted is not None:
         lines.append(f"submitted: {submitted.isoformat()}")
     elif placeholders:
-        lines.append("# submitted: YYYY-MM-DD   # 选填：报送日期，用于计算报送及时率")
+        lines.append(f"# submitted: YYYY-MM-DD   # {Skeleton.submitted_hint.render(lang)}")
     lines.append("values:")
     entries: list[tuple[str, str]] = []
     for ind in unit_indicators(targets, unit):
         value = values.get(ind.id)
         if value is not None:
-            entries.append((f"  {_text(ind.id)}: {value_text(value)}", describe(ind)))
+            entries.append((f"  {_text(ind.id)}: {value_text(value)}", describe(ind, lang)))
         elif placeholders:
             blank = "{numerator: , denominator: }" if ind.measure == "ratio" else ""
-            entries.append((f"  # {_text(ind.id)}: {blank}".rstrip(), describe(ind) + "：尚无数据，填报时删去行首的 #"))
+            entries.append((f"  # {_text(ind.id)}: {blank}".rstrip(), Skeleton.no_figure.format(lang, what=describe(ind, lang))))
     width = max((wcswidth(code) for code, _ in entries), default=0)
     lines += [f"{code}{' ' * (width - wcswidth(code))}   # {comment}" for code, comment in entries]
     order = {ind.id: i for i, ind in enumerate(targets.indicators)}
@@ -117,26 +123,24 @@ def report_yaml(
         lines += [f"  {_text(k)}: {_text(v)}" for k, v in shown]
     elif placeholders and entries:
         example = _text(unit_indicators(targets, unit)[0].id)
-        lines.append(f"notes:   # 选填：对指标的说明，每行一项，如  {example}: 说明文字")
+        lines.append(f"notes:   # {Skeleton.notes_hint.format(lang, example=example)}")
     return "\n".join(lines) + "\n"
 
 
-def skeleton(targets: Targets, reports: Sequence[Report], unit: Unit, as_of: date, submitted: date | None) -> str:
+def skeleton(
+    targets: Targets, reports: Sequence[Report], unit: Unit, as_of: date, submitted: date | None, lang: Lang = FILE_LANG
+) -> str:
     """The `new` skeleton: every indicator the unit reports, pre-filled with its latest value before `as_of`."""
     values = latest_values(targets, reports, unit, as_of)
     last = last_report_date(reports, unit, as_of)
     header = [
-        f"{unit.name} 进展报送（截至 {as_of}），由 minzheng new 生成",
-        (
-            f"已预填 {last} 及以前报送的最新数值，请改为截至 {as_of} 的数值；未改动的沿用上期。"
-            if last
-            else "尚无以前的报送：各指标均为注释行。"
-        ),
-        "累计指标填年初至今累计数；比率填分子和分母；节点填 未开始、进行中 或 已完成。",
+        Skeleton.new_header.format(lang, unit=unit.name, as_of=str(as_of)),
+        (Skeleton.prefilled.format(lang, last=str(last), as_of=str(as_of)) if last else Skeleton.no_earlier.render(lang)),
+        Skeleton.how_to_fill.format(lang, states=milestone_choices()),
     ]
     if len(values) < len(unit_indicators(targets, unit)):
-        header.append("以 # 开头的指标尚无数值：填报时删去行首的 # 并在冒号后填写；不报的指标可以删去。")
-    return report_yaml(targets, unit, as_of, submitted, values, {}, header, placeholders=True)
+        header.append(Skeleton.commented_out.render(lang))
+    return report_yaml(targets, unit, as_of, submitted, values, {}, header, placeholders=True, lang=lang)
 
 
 @dataclass(frozen=True)

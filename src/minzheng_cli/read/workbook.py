@@ -19,33 +19,41 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from minzheng_cli.catalogue import Param
+from minzheng_cli.catalogue import Lang, Param, Text
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg, os_reason
+from minzheng_cli.catalogue.entry import FILE_LANG, MILESTONE_WORDS, Template, milestone_choices, milestone_word
+from minzheng_cli.catalogue.words import Kind, Words, word
 from minzheng_cli.entry import prefill as entry
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.i18n import KIND, MILESTONE
 from minzheng_cli.model.files import Ratio, Targets, Unit, Value
 from minzheng_cli.read.scalars import number_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-SHEET = "报送表"
+SHEET = "报送表"  # the name import looks for: part of the format, in Chinese whatever the language of the words
 META_SHEET = "_minzheng"
 FORMAT = "minzheng-template"
 VERSION = "1"
 UNIT_ROW, AS_OF_ROW, SUBMITTED_ROW, PLAN_ROW, HELP_ROW = 2, 3, 4, 5, 6
 HEADER_ROW, FIRST_ROW = 8, 9
 FIELD_COL = 3  # the value of each header row stands in column C
-HEADERS = ("编号", "任务", "指标名称", "计量单位", "类型", "上期数值", "本期数值", "分子", "分母", "备注")
+HEADERS: tuple[Text, ...] = (
+    Template.col_id,
+    Template.col_task,
+    Template.col_name,
+    Template.col_uom,
+    Template.col_kind,
+    Template.col_last,
+    Template.col_value,
+    Template.col_numerator,
+    Template.col_denominator,
+    Template.col_note,
+)
+LAST_COL = 6  # 上期数值: its header says as of when
 ID_COL, VALUE_COL, NUM_COL, DEN_COL, NOTE_COL = 1, 7, 8, 9, 10
 MAX_ROWS = 2000  # rows read at most: a template has one per indicator
 MAX_BYTES = 10 * 1024 * 1024
-HELP = (
-    "填报说明：只填写黄色单元格，灰色单元格为系统信息，请勿修改。累计指标填年初至今的累计数，水平指标填截至本期的数值，"
-    "上限指标填截至本期的总数；比率指标分别填分子和分母；节点从下拉框选择 未开始、进行中 或 已完成。"
-    "只填数字，不带单位、逗号或空格。“本期数值”已预填上期数值，请改为截至本期的数值；留空表示本期不报该项（沿用上期数值）。"
-)
 
 _INPUT = "FFF2CC"
 _GREY = "EDEDED"
@@ -98,8 +106,16 @@ def column_letter(column: int) -> str:
     return letters
 
 
-def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[str, Value], last_date: date | None) -> bytes:
-    """The workbook for `unit` as of `as_of`, its input cells pre-filled with `values` (the latest before)."""
+def write_template(
+    targets: Targets,
+    unit: Unit,
+    as_of: date,
+    values: Mapping[str, Value],
+    last_date: date | None,
+    lang: Lang = FILE_LANG,
+) -> bytes:
+    """The workbook for `unit` as of `as_of`, its input cells pre-filled with `values` (the latest before); its
+    words in `lang`, the milestone words of its drop-down lists in Chinese (they are the values a report holds)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.workbook.protection import WorkbookProtection
@@ -115,12 +131,12 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
     fill = {name: PatternFill("solid", fgColor=color) for name, color in (("input", _INPUT), ("grey", _GREY), ("head", _HEAD))}
 
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
-    ws.cell(1, 1, f"{plan.title} 进展报送表").font = Font(bold=True, size=14)
-    fields: list[tuple[int, str, str | date | None, bool, str]] = [
-        (UNIT_ROW, "填报单位", f"{unit.name}（{unit.id}）", False, ""),
-        (AS_OF_ROW, "截至日期", as_of, True, "数据截至的日期（YYYY-MM-DD）"),
-        (SUBMITTED_ROW, "报送日期", None, True, "选填：报送的日期，用于计算报送及时率"),
-        (PLAN_ROW, "工作要点", f"{plan.document}（{plan.id}）", False, ""),
+    ws.cell(1, 1, Template.title.format(lang, title=plan.title)).font = Font(bold=True, size=14)
+    fields: list[tuple[int, Text, str | date | None, bool, str]] = [
+        (UNIT_ROW, Template.label_unit, Template.name_id.format(lang, name=unit.name, id=unit.id), False, ""),
+        (AS_OF_ROW, Template.label_as_of, as_of, True, Template.hint_as_of.render(lang)),
+        (SUBMITTED_ROW, Template.label_submitted, None, True, Template.hint_submitted.render(lang)),
+        (PLAN_ROW, Template.label_plan, Template.name_id.format(lang, name=plan.document, id=plan.id), False, ""),
     ]
     dates = DataValidation(
         type="date",
@@ -129,12 +145,12 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
         showErrorMessage=True,
         formula1=f"DATE({plan.start.year},{plan.start.month},{plan.start.day})",
         formula2=f"DATE({plan.end.year},{plan.end.month},{plan.end.day})",
-        errorTitle="日期有误",
-        error=f"请填写 {plan.start} 至 {plan.end} 之间的日期",
+        errorTitle=Template.date_error_title.render(lang),
+        error=Template.date_error.format(lang, start=str(plan.start), end=str(plan.end)),
     )
     for row, label, content, editable, hint in fields:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        ws.cell(row, 1, label).font = Font(bold=True)
+        ws.cell(row, 1, label.render(lang)).font = Font(bold=True)
         field = ws.cell(row, FIELD_COL, content)
         if row in (AS_OF_ROW, SUBMITTED_ROW):
             field.number_format = "yyyy-mm-dd"
@@ -144,25 +160,25 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
             field.fill, field.protection = fill["input"], unlocked
         ws.cell(row, FIELD_COL + 1, hint).font = Font(color="808080")
     ws.merge_cells(start_row=HELP_ROW, start_column=1, end_row=HELP_ROW, end_column=len(HEADERS))
-    ws.cell(HELP_ROW, 1, HELP).alignment = wrap
+    ws.cell(HELP_ROW, 1, Template.instructions.format(lang, states=milestone_choices())).alignment = wrap
     ws.row_dimensions[HELP_ROW].height = 48
 
-    headers = list(HEADERS)
+    headers = [title.render(lang) for title in HEADERS]
     if last_date is not None:
-        headers[5] = f"上期数值（截至 {last_date}）"
+        headers[LAST_COL - 1] = Template.col_last_as_of.format(lang, day=str(last_date))
     for column, title in enumerate(headers, 1):
         head = ws.cell(HEADER_ROW, column, title)
         head.font, head.fill, head.alignment = Font(bold=True), fill["head"], wrap
 
     status = DataValidation(
         type="list",
-        formula1='"' + ",".join(w for w, _ in MILESTONE.values()) + '"',
+        formula1='"' + ",".join(MILESTONE_WORDS) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="状态有误",
-        error="请从下拉框选择：未开始、进行中、已完成",
-        promptTitle="节点状态",
-        prompt="未开始、进行中 或 已完成",
+        errorTitle=Template.status_error_title.render(lang),
+        error=Template.status_error.format(lang, states=Words.list_sep.render(lang).join(MILESTONE_WORDS)),
+        promptTitle=Template.status_prompt_title.render(lang),
+        prompt=milestone_choices().render(lang),
         showInputMessage=True,
     )
     whole = DataValidation(
@@ -171,8 +187,8 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
         formula1="0",
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="数值有误",
-        error="请填写不小于 0 的整数，不带单位",
+        errorTitle=Template.number_error_title.render(lang),
+        error=Template.whole_error.render(lang),
     )
     decimal = DataValidation(
         type="decimal",
@@ -180,21 +196,23 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
         formula1="0",
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="数值有误",
-        error="请填写不小于 0 的数字，不带单位",
+        errorTitle=Template.number_error_title.render(lang),
+        error=Template.decimal_error.render(lang),
     )
     for dv in (dates, status, whole, decimal):
         ws.add_data_validation(dv)
 
     for row, ind in enumerate(entry.unit_indicators(targets, unit), FIRST_ROW):
         value = values.get(ind.id)
-        kind = KIND[ind.kind][0] + ("·比率" if ind.measure == "ratio" else "")
+        kind = word(Kind, ind.kind, lang)
+        if ind.measure == "ratio":
+            kind = Template.kind_ratio.format(lang, kind=kind)
         info: list[str | int | float] = [ind.id, ind.task, ind.name, ind.uom or "—", kind, _shown(value)]
         for column, text in enumerate(info, 1):
             ws.cell(row, column, text).alignment = wrap
         inputs: dict[int, str | int | float | None] = {}
         if ind.kind == "milestone":
-            inputs[VALUE_COL] = MILESTONE[value][0] if isinstance(value, str) else None
+            inputs[VALUE_COL] = milestone_word(value) if isinstance(value, str) else None
             status.add(ws.cell(row, VALUE_COL))
         elif ind.measure == "ratio":
             ratio = value if isinstance(value, Ratio) else None
@@ -227,7 +245,7 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
     meta = wb.create_sheet(META_SHEET)
     for row, pair in enumerate(
         (
-            ("minzheng 报送表元数据：请勿修改", ""),
+            (Template.metadata_note.render(lang), ""),
             ("format", FORMAT),
             ("version", VERSION),
             ("plan", plan.id),
@@ -242,7 +260,7 @@ def write_template(targets: Targets, unit: Unit, as_of: date, values: Mapping[st
     meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.creator = "minzheng"
-    wb.properties.title = f"{plan.title} 进展报送表 {unit.name} {as_of}"
+    wb.properties.title = Template.document_title.format(lang, title=plan.title, unit=unit.name, as_of=str(as_of))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -255,7 +273,7 @@ def _shown(value: Value | None) -> str | int | float:
     if isinstance(value, Ratio):
         return f"{number_text(value.numerator)}/{number_text(value.denominator)}"
     if isinstance(value, str):
-        return MILESTONE[value][0]
+        return milestone_word(value)
     return _cell_number(value) or 0
 
 
