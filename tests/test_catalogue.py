@@ -13,7 +13,8 @@ from pathlib import Path
 from cogapp import Cog
 
 from minzheng_cli.catalogue import LANGS, Catalogue, Text, fields, registry
-from minzheng_cli.model.diagnostics import Code, all_codes
+from minzheng_cli.checks import all_codes
+from minzheng_cli.model.diagnostics import Code
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -20,12 +20,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import PLAN, TODAY
+from minzheng_cli.checks import all_codes
 from minzheng_cli.checks import linter as loading
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic, all_codes
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic
 from minzheng_cli.model.files import Targets
+from minzheng_cli.model.scalars import Quoted
 from minzheng_cli.read import yamldoc as yamlread
-from minzheng_cli.read.scalars import Quoted
 from minzheng_cli.read.yamldoc import Document
 from minzheng_cli.render import diagnostics as render
 

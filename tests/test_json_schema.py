@@ -18,8 +18,7 @@ import yaml
 from typer.testing import CliRunner
 
 from minzheng_cli.cli import app
-from minzheng_cli.entry.prefill import counts_whole
-from minzheng_cli.model.files import MILESTONE_WORDS, Targets
+from minzheng_cli.model.files import MILESTONE_WORDS, Targets, counts_whole
 from minzheng_cli.model.json_schema import (
     DRAFT_07,
     breakdown_schema,

@@ -14,13 +14,14 @@ from typer.testing import CliRunner, Result
 from conftest import BREAKDOWN, PLAN, TODAY, DataDir
 from minzheng_cli.catalogue import Lang, Message, OneOf, quote
 from minzheng_cli.catalogue.diagnostics import CheckMsg, ReadMsg, suggestion
+from minzheng_cli.checks import all_codes
 from minzheng_cli.checks import linter as loading
 from minzheng_cli.checks.values import UNKNOWN_INDICATOR
 from minzheng_cli.cli import app
-from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic, ValidationReport, all_codes, capped, sorted_diagnostics
-from minzheng_cli.read import scalars
+from minzheng_cli.model import scalars
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Diagnostic, ValidationReport, capped, sorted_diagnostics
+from minzheng_cli.model.scalars import BAD_NUMBER
 from minzheng_cli.read import yamldoc as yamlread
-from minzheng_cli.read.scalars import BAD_NUMBER
 from minzheng_cli.render.diagnostics import github_command
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -18,8 +18,8 @@ from collections.abc import Generator, Iterable
 from typing import NamedTuple, TypeVar
 
 from minzheng_cli.catalogue import Message
-from minzheng_cli.model.diagnostics import MAX_PER_FILE, Code, Diagnostic
-from minzheng_cli.read import scalars
+from minzheng_cli.model import scalars
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Code, Diagnostic, declared_codes
 from minzheng_cli.read.yamldoc import Document, Path
 
 R = TypeVar("R")
@@ -61,3 +61,29 @@ def run(rule: Rule[R], doc: Document, display: str, ctx: Context, out: list[Diag
         except StopIteration as stop:
             return stop.value  # type: ignore[no-any-return]
         place((problem,), doc, display, ctx, out)
+
+
+# The modules that declare codes beside their rules, in the order docs/codes.md lists them.
+CODE_MODULES = (
+    "minzheng_cli.read.yamldoc",
+    "minzheng_cli.model.scalars",
+    "minzheng_cli.checks.shape",
+    "minzheng_cli.checks.plan",
+    "minzheng_cli.checks.breakdown",
+    "minzheng_cli.checks.values",
+    "minzheng_cli.checks.history",
+    "minzheng_cli.checks.files",
+    "minzheng_cli.read.workbook",
+)
+
+
+def all_codes() -> dict[str, Code]:
+    """Every code, from the modules that declare them, in the order of CODE_MODULES and of declaration."""
+    import importlib
+
+    for module in CODE_MODULES:
+        importlib.import_module(module)
+    order = {name: i for i, name in enumerate(CODE_MODULES)}
+    found = declared_codes()
+    ranked = sorted(range(len(found)), key=lambda i: (order.get(found[i][1], len(order)), i))
+    return {found[i][0].id: found[i][0] for i in ranked}

@@ -11,7 +11,7 @@ from minzheng_cli.checks.files import UNKNOWN_UNIT
 from minzheng_cli.checks.values import NEGATIVE_VALUE, known_indicator
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import Breakdown, Targets
-from minzheng_cli.read.scalars import number_text
+from minzheng_cli.model.scalars import number_text
 from minzheng_cli.read.yamldoc import KEY, Path
 
 QUOTA_NOT_ALLOWED = Code("quota-not-allowed", "error", Meaning.quota_not_allowed)

@@ -11,9 +11,9 @@ from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import CheckMsg, suggestion
 from minzheng_cli.checks import Context, Problem, Rule
 from minzheng_cli.errors import MinzhengError
+from minzheng_cli.model import scalars
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import ReportFile, Targets
-from minzheng_cli.read import scalars
 
 MISPLACED_FILE = Code("misplaced-file", "error", Meaning.misplaced_file)
 DUPLICATE_REPORT = Code("duplicate-report", "error", Meaning.duplicate_report)

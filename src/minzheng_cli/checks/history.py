@@ -13,7 +13,7 @@ from minzheng_cli.catalogue.diagnostics import CheckMsg
 from minzheng_cli.checks import Problem
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import Report, Targets
-from minzheng_cli.read.scalars import number_text
+from minzheng_cli.model.scalars import number_text
 
 DECREASING_CUMULATIVE = Code("decreasing-cumulative", "error", Meaning.decreasing_cumulative)
 PART_EXCEEDS_WHOLE = Code("part-exceeds-whole", "error", Meaning.part_exceeds_whole)

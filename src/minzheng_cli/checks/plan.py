@@ -13,7 +13,7 @@ from minzheng_cli.checks import Context, Problem, Rule
 from minzheng_cli.checks.values import NEGATIVE_VALUE
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import Indicator, Targets
-from minzheng_cli.read.scalars import number_text
+from minzheng_cli.model.scalars import number_text
 from minzheng_cli.read.yamldoc import Path
 
 DUPLICATE_ID = Code("duplicate-id", "error", Meaning.duplicate_id)

@@ -13,9 +13,10 @@ from pydantic import BaseModel, ValidationError
 from minzheng_cli.catalogue import Message, OneOf, Param
 from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import CheckMsg, CommonMsg, suggestion
-from minzheng_cli.model.diagnostics import MAX_PER_FILE, Code, Diagnostic, all_codes, capped
-from minzheng_cli.read import scalars
-from minzheng_cli.read.scalars import WRONG_TYPE
+from minzheng_cli.checks import all_codes
+from minzheng_cli.model import scalars
+from minzheng_cli.model.diagnostics import MAX_PER_FILE, Code, Diagnostic, capped
+from minzheng_cli.model.scalars import WRONG_TYPE
 from minzheng_cli.read.yamldoc import KEY, Document, Path
 
 M = TypeVar("M", bound=BaseModel)

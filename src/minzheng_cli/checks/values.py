@@ -10,10 +10,10 @@ from minzheng_cli.catalogue.diagnostics import CheckMsg, suggestion
 from minzheng_cli.checks import Context, Problem, Rule
 from minzheng_cli.checks.shape import MISSING_KEY, UNKNOWN_KEY
 from minzheng_cli.errors import MinzhengError
+from minzheng_cli.model import scalars
 from minzheng_cli.model.diagnostics import Code
 from minzheng_cli.model.files import MILESTONE_WORDS, Indicator, Ratio, Targets, Value
-from minzheng_cli.read import scalars
-from minzheng_cli.read.scalars import WRONG_TYPE, number_text
+from minzheng_cli.model.scalars import WRONG_TYPE, number_text
 from minzheng_cli.read.yamldoc import KEY, Path
 
 UNKNOWN_INDICATOR = Code("unknown-indicator", "error", Meaning.unknown_indicator)
@@ -22,6 +22,7 @@ BAD_STATUS = Code("bad-status", "error", Meaning.bad_status)
 NEGATIVE_VALUE = Code("negative-value", "error", Meaning.negative_value)
 NUMERATOR_EXCEEDS_DENOMINATOR = Code("numerator-exceeds-denominator", "error", Meaning.numerator_exceeds_denominator)
 ZERO_DENOMINATOR = Code("zero-denominator", "error", Meaning.zero_denominator)
+NOT_WHOLE_NUMBER = Code("not-whole-number", "error", Meaning.not_whole_number)
 
 
 def known_indicator(targets: Targets, ind_id: str, at: Path, ctx: Context) -> Rule[Indicator | None]:

@@ -70,7 +70,7 @@ def _day(option: str) -> Callable[[str], date]:
 
     def parse(value: str) -> date:
         from minzheng_cli.errors import MinzhengError
-        from minzheng_cli.read.scalars import parse_date
+        from minzheng_cli.model.scalars import parse_date
 
         try:
             return parse_date(value)
@@ -134,7 +134,7 @@ def today(lang: Lang) -> date:
     fixed = os.environ.get("MINZHENG_TODAY")
     if fixed:
         from minzheng_cli.errors import MinzhengError
-        from minzheng_cli.read.scalars import parse_date
+        from minzheng_cli.model.scalars import parse_date
 
         try:
             return parse_date(fixed)

@@ -66,8 +66,8 @@ def template(
 ) -> None:
     """Write a fill-in Excel workbook (报送表) for UNIT, pre-filled with its latest values; read back by import."""
     from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.entry import template as template_workbook
     from minzheng_cli.files import write_bytes
-    from minzheng_cli.read import workbook
 
     opts = options(ctx, data, lang)
     if not output.lower().endswith(".xlsx"):
@@ -78,7 +78,7 @@ def template(
     if problem:
         fail(problem, 2, opts.lang)
     _entry_own_reports(opts, loaded, found.id, entry.report_path(opts.data, found.id, day))
-    content = workbook.write_template(
+    content = template_workbook.write_template(
         targets,
         found,
         day,
@@ -143,7 +143,7 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
     loaded, targets = _entry_data(opts)
     found = targets.unit(unit)
     if found is None:
-        from minzheng_cli.read.scalars import closest
+        from minzheng_cli.model.scalars import closest
 
         hint = closest(unit, [u.id for u in targets.units])
         fail(

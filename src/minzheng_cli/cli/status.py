@@ -77,7 +77,7 @@ def show(
     lang: LangOpt = None,
 ) -> None:
     """One indicator: its source sentence, the district value over time, and every unit's figures."""
-    from minzheng_cli.read.scalars import closest
+    from minzheng_cli.model.scalars import closest
     from minzheng_cli.render import detail
 
     opts = options(ctx, data, lang)

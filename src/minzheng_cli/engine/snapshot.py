@@ -15,7 +15,7 @@ from minzheng_cli.engine.status import StatusResult
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.files import Plan, Targets
 from minzheng_cli.model.folder import Loaded
-from minzheng_cli.read.scalars import closest
+from minzheng_cli.model.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
 

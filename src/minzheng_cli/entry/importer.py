@@ -21,23 +21,19 @@ from fractions import Fraction
 from typing import Any
 
 from minzheng_cli.catalogue import Message
-from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg
 from minzheng_cli.catalogue.entry import FILE_LANG, Skeleton
 from minzheng_cli.checks.linter import check_report
 from minzheng_cli.checks.shape import MISSING_KEY
-from minzheng_cli.checks.values import UNKNOWN_INDICATOR
+from minzheng_cli.checks.values import NOT_WHOLE_NUMBER, UNKNOWN_INDICATOR
 from minzheng_cli.entry import prefill as entry
 from minzheng_cli.errors import MinzhengError
+from minzheng_cli.model import scalars
 from minzheng_cli.model.diagnostics import Code, Diagnostic, sorted_diagnostics
-from minzheng_cli.model.files import Indicator, Report, Targets, Unit
-from minzheng_cli.read import scalars
-from minzheng_cli.read.scalars import number_text
-from minzheng_cli.read.workbook import SHEET, Cell, Filled, FilledRow
+from minzheng_cli.model.files import Indicator, Report, Targets, Unit, counts_whole
+from minzheng_cli.model.scalars import number_text
+from minzheng_cli.read.workbook import FORMULA_NO_VALUE, SHEET, Cell, Filled, FilledRow
 from minzheng_cli.read.yamldoc import DUPLICATE_KEY, KEY, Document, Mark, Path
-
-NOT_WHOLE_NUMBER = Code("not-whole-number", "error", Meaning.not_whole_number)
-FORMULA_NO_VALUE = Code("formula-no-value", "error", Meaning.formula_no_value)
 
 
 @dataclass
@@ -180,7 +176,7 @@ class _Reader:
     def number(self, ind: Indicator | None, cell: Cell, part: str) -> object:
         """The cell's token; a fractional number where whole things are counted is reported and left out."""
         value = self.token(cell)
-        if ind is None or not entry.counts_whole(ind) or not isinstance(value, str):
+        if ind is None or not counts_whole(ind) or not isinstance(value, str):
             return value
         try:
             number = scalars.parse_number(value)

@@ -28,22 +28,11 @@ from minzheng_cli.checks import history
 from minzheng_cli.checks.linter import load_report
 from minzheng_cli.engine import status as engine
 from minzheng_cli.model.diagnostics import Code, Diagnostic
-from minzheng_cli.model.files import Indicator, Plan, Ratio, Report, Targets, Unit, Value
-from minzheng_cli.read.scalars import number_text
+from minzheng_cli.model.files import Indicator, Plan, Ratio, Report, Targets, Unit, Value, unit_indicators
+from minzheng_cli.model.scalars import number_text
 
 # Units of measure that count whole things: a figure in them is a whole number (checked on import).
-WHOLE_UOMS = frozenset({"人", "人次", "户", "个", "家", "名", "张", "次", "所", "处", "床", "间", "座", "项", "场", "期", "支"})
 MILESTONE_HINT = " | ".join(MILESTONE_WORDS)  # the comment of a milestone's line: the words it can hold
-
-
-def unit_indicators(targets: Targets, unit: Unit) -> list[Indicator]:
-    """The indicators `unit` reports, in the plan's order."""
-    return [ind for ind in targets.indicators if targets.reports(unit, ind)]
-
-
-def counts_whole(ind: Indicator) -> bool:
-    """Whether the indicator's figures are whole numbers: a count in 人, 户, 个…; a ratio's parts always."""
-    return ind.measure == "ratio" or (ind.measure == "count" and (ind.uom or "").split("/")[0] in WHOLE_UOMS)
 
 
 def latest_values(targets: Targets, reports: Iterable[Report], unit: Unit, as_of: date) -> dict[str, Value]:

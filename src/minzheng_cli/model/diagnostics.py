@@ -21,22 +21,8 @@ from minzheng_cli.catalogue.diagnostics import CheckMsg
 
 Severity = Literal["error", "warning"]
 
-_CODES: dict[str, Code] = {}
+_CODES: dict[str, Code] = {}  # every code declared so far (checks.all_codes imports every declaring module)
 _DECLARED_IN: dict[str, str] = {}
-
-# The modules that declare codes beside their rules, in the order docs/codes.md lists them.
-CODE_MODULES = (
-    "minzheng_cli.read.yamldoc",
-    "minzheng_cli.read.scalars",
-    "minzheng_cli.checks.shape",
-    "minzheng_cli.checks.plan",
-    "minzheng_cli.checks.breakdown",
-    "minzheng_cli.checks.values",
-    "minzheng_cli.checks.history",
-    "minzheng_cli.checks.files",
-    "minzheng_cli.entry.importer",
-)
-
 
 @dataclass(frozen=True)
 class Code:
@@ -59,20 +45,9 @@ class Code:
         return self.id
 
 
-def all_codes() -> dict[str, Code]:
-    """Every code, from the modules that declare them, in the order of CODE_MODULES and of declaration."""
-    import importlib
-
-    for module in CODE_MODULES:
-        importlib.import_module(module)
-    order = {name: i for i, name in enumerate(CODE_MODULES)}
-    declared = list(_CODES)
-    ranked = sorted(_CODES.values(), key=lambda c: (order.get(_DECLARED_IN[c.id], len(order)), declared.index(c.id)))
-    return {code.id: code for code in ranked}
-
-
-def severity_of(code: str) -> Severity:
-    return all_codes()[code].severity
+def declared_codes() -> list[tuple[Code, str]]:
+    """The codes declared so far, in declaration order, each with the module that declares it."""
+    return [(code, _DECLARED_IN[code.id]) for code in _CODES.values()]
 
 
 MAX_PER_FILE = 50

@@ -24,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.read import scalars
+from minzheng_cli.model import scalars
 
 
 def _pydantic(parse: Any) -> Any:
@@ -210,3 +210,17 @@ class Report(Strict):
     notes: dict[str, str] = {}
     # (line, column) of each value in its file, kept from the one parse, to place problems found across reports
     marks: dict[str, tuple[int, int]] = Field(default_factory=dict, repr=False)
+
+
+# units of measure that count whole things: a fraction of them is an error (DESIGN §1.4)
+WHOLE_UOMS = frozenset({"人", "人次", "户", "个", "家", "名", "张", "次", "所", "处", "床", "间", "座", "项", "场", "期", "支"})
+
+
+def unit_indicators(targets: Targets, unit: Unit) -> list[Indicator]:
+    """The indicators `unit` reports, in the plan's order."""
+    return [ind for ind in targets.indicators if targets.reports(unit, ind)]
+
+
+def counts_whole(ind: Indicator) -> bool:
+    """Whether the indicator's figures are whole numbers: a count in 人, 户, 个…; a ratio's parts always."""
+    return ind.measure == "ratio" or (ind.measure == "count" and (ind.uom or "").split("/")[0] in WHOLE_UOMS)

@@ -29,11 +29,9 @@ from typing import Any, Literal
 from minzheng_cli.catalogue import Lang
 from minzheng_cli.catalogue.schema import SchemaText
 from minzheng_cli.catalogue.words import Kind, Words, word
-from minzheng_cli.model.files import MILESTONE_WORDS, Breakdown, Indicator, Targets
-
-# Three helpers this module needs live in layers above `model` (`counts_whole` in entry, `number_text` in read,
-# `write_text` in files); they are imported where they are called, so that importing `model` pulls in nothing above
-# it. Should they move into `model`, import them here.
+from minzheng_cli.files import write_text
+from minzheng_cli.model.files import MILESTONE_WORDS, Breakdown, Indicator, Targets, counts_whole
+from minzheng_cli.model.scalars import number_text
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -93,8 +91,6 @@ def _ids_of(targets: Targets, reported_by: str) -> dict[str, Any]:
 
 def value_schema(ind: Indicator, targets: Targets, lang: Lang) -> dict[str, Any]:
     """The schema of one indicator's entry in `values`: its description and the shape its kind needs."""
-    from minzheng_cli.entry.prefill import counts_whole
-    from minzheng_cli.read.scalars import number_text
 
     whole = counts_whole(ind)
     number_word = (SchemaText.whole_number if whole else SchemaText.plain_number).render(lang)
@@ -125,7 +121,6 @@ def value_schema(ind: Indicator, targets: Targets, lang: Lang) -> dict[str, Any]
 
 def describe(ind: Indicator, targets: Targets, lang: Lang, hint: str) -> str:
     """`3.1 新增"双证"持证护理员（类型：累计；计量单位：人；目标：150；报送：各镇(街道)）。填…`"""
-    from minzheng_cli.read.scalars import number_text
 
     details = [SchemaText.kind.format(lang, kind=word(Kind, ind.kind, lang))]
     if ind.uom:
@@ -173,7 +168,6 @@ def write_schemas(folder: str | os.PathLike[str], targets: Targets, lang: Lang =
     """Write progress.schema.json and targets.schema.json into `folder` (created if missing), each atomically.
 
     Returns the paths written, in that order. Raises OSError when the folder cannot be made or written."""
-    from minzheng_cli.files import write_text
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)

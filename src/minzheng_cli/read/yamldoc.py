@@ -26,7 +26,7 @@ from minzheng_cli.catalogue.codes import Meaning
 from minzheng_cli.catalogue.diagnostics import ReadMsg
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code
-from minzheng_cli.read.scalars import Quoted
+from minzheng_cli.model.scalars import Quoted
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 16
