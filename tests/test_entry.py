@@ -15,7 +15,7 @@ from minzheng_cli.checks.linter import load_report
 from minzheng_cli.cli import app
 from minzheng_cli.entry import prefill as entry
 from minzheng_cli.model.files import Ratio
-from minzheng_cli.read.scalars import number_text
+from minzheng_cli.model.scalars import number_text
 
 runner = CliRunner()
 ENV = {"MINZHENG_DATA": None, "MINZHENG_TODAY": TODAY.isoformat()}

@@ -20,9 +20,9 @@ import pytest
 import yaml
 
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.read import scalars
+from minzheng_cli.model import scalars
+from minzheng_cli.model.scalars import Quoted
 from minzheng_cli.read import yamldoc as yamlread
-from minzheng_cli.read.scalars import Quoted
 from minzheng_cli.read.yamldoc import KEY, Mark
 
 LOADERS = [pytest.param(yaml.SafeLoader, id="python")]
