@@ -163,6 +163,10 @@ def corpus(root: Path) -> list[Diagnostic]:
     data.write_report("xunxi", "2025-06-27", "unit: xunxi\nas_of: 2025-06-27\nvalues:\n")
     data.write_report("xunxi", "2025-06-27.yml", "unit: xunxi\nas_of: 2025-06-27\nvalues:\n")
     (data.root / "progress" / "2025-06-30.yaml").write_text("unit: x\n", encoding="utf-8")
+    (data.root / "progress" / "xunxi" / "2025-07-31.yaml").symlink_to(root.parent)  # out of the data folder
+    (data.root / "progress" / "xunxi" / "2025-08-31.yaml").symlink_to("nowhere.yaml")
+    (data.root / "progress" / "xunxi" / "2025-09-30.yaml").mkdir()
+    (data.root / "progress" / "xunxi" / ".2025-10-31.yaml.x1y2.tmp").write_text("unit: x", encoding="utf-8")
     found += data.diagnostics()
     found += folder().diagnostics()  # no reports
     data = folder()

@@ -114,3 +114,18 @@ class Meaning(Catalogue):
     not_yaml = Text("progress/ 中有不是 YAML（.yaml / .yml）的文件", "a file in progress/ that is not YAML (.yaml / .yml)")
     submitted_before_as_of = Text("submitted 早于 as_of", "submitted is earlier than as_of")
     no_reports = Text("还没有任何进展报告", "no progress reports at all yet")
+    link_outside = Text(
+        "数据文件夹中的符号链接指向文件夹之外（不会跟随读取）",
+        "a symbolic link in the data folder that resolves outside it (never followed)",
+    )
+    broken_link = Text(
+        "数据文件夹中的符号链接指向不存在的文件，或绕成了环",
+        "a symbolic link in the data folder whose target does not exist, or that loops",
+    )
+    not_regular_file = Text(
+        "数据文件夹中既不是普通文件也不是文件夹的东西（管道、设备、套接字），或名为 .yaml 的文件夹",
+        "something in the data folder that is neither a regular file nor a folder (a FIFO, device, socket), or a folder named .yaml",
+    )
+    interrupted_write = Text(
+        "写入中断后留下的临时文件（.….tmp）", "a temporary file (.….tmp) left behind by an interrupted write"
+    )

@@ -424,6 +424,34 @@ class CheckMsg(Catalogue):
         "报告应放在 progress/<unit>/<YYYY-MM-DD>.yaml：请移动此文件",
         "a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it",
     )
+    link_outside_data_folder = Text(
+        "这是指向数据文件夹之外（{target}）的符号链接，不会读取：请把文件本身放进数据文件夹，或删除此链接",
+        "this is a symbolic link to {target}, outside the data folder, and is not read; put the file itself in the data folder or remove the link",
+    )
+    broken_link = Text(
+        "这是指向 {target} 的符号链接，但目标不存在或绕成了环：请修正或删除此链接",
+        "this is a symbolic link to {target}, which does not exist or loops; fix or remove the link",
+    )
+    folder_reached_twice = Text(
+        "这个链接指向的文件夹 {target} 已经读过：每个文件夹只应有一条路径，请删除此链接",
+        "this link leads to the folder {target}, which is already read by another path; remove the link",
+    )
+    not_regular_file = Text(
+        "这不是普通文件，也不是文件夹（而是{kind}），不会读取：报告应是普通的 .yaml 文本文件，请删除或移出此文件夹",
+        "this is neither a regular file nor a folder (it is a {kind}) and is not read; a report is a plain .yaml text file: remove it or move it out",
+    )
+    kind_fifo = Text("命名管道", "named pipe")
+    kind_device = Text("设备文件", "device")
+    kind_socket = Text("套接字", "socket")
+    kind_other = Text("特殊文件", "special file")
+    folder_named_like_report = Text(
+        "这是一个名称像报告文件的文件夹：报告应是普通的 .yaml 文本文件，请改名或删除此文件夹",
+        "this is a folder named like a report file; a report is a plain .yaml text file: rename or remove the folder",
+    )
+    interrupted_write = Text(
+        "这是写入中断（如进程被强行结束）后留下的临时文件，不会作为报告读取：请检查对应的报告是否完整，然后删除此文件",
+        "a temporary file left behind by an interrupted write (a killed process), not read as a report; check that the report it was for is whole, then delete it",
+    )
     expected_mapping_key_value = Text('这里应是"键: 值"行，现在是{found}', "expected a mapping (key: value lines), found {found}")
     another_report_keep_file = Text(
         "{other} 也是 {unit} 截至 {date} 的报告：同一单位同一日期只保留一个文件",

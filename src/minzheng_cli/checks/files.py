@@ -27,6 +27,10 @@ EMPTY_REPORT = Code("empty-report", "warning", Meaning.empty_report)
 NOT_YAML = Code("not-yaml", "warning", Meaning.not_yaml)
 SUBMITTED_BEFORE_AS_OF = Code("submitted-before-as-of", "warning", Meaning.submitted_before_as_of)
 NO_REPORTS = Code("no-reports", "warning", Meaning.no_reports)
+LINK_OUTSIDE = Code("link-outside", "error", Meaning.link_outside)
+BROKEN_LINK = Code("broken-link", "error", Meaning.broken_link)
+NOT_REGULAR_FILE = Code("not-regular-file", "error", Meaning.not_regular_file)
+INTERRUPTED_WRITE = Code("interrupted-write", "warning", Meaning.interrupted_write)
 
 
 def unit_folder(targets: Targets, folder: str, ctx: Context) -> Iterator[Problem]:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import CheckMsg, os_reason
 from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, run, values
 from minzheng_cli.checks.shape import validate_model
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.model.diagnostics import Diagnostic, capped, sorted_diagnostics
+from minzheng_cli.model.diagnostics import Code, Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.model.folder import Loaded
 from minzheng_cli.read.cache import ReportCache, digest
-from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, decode, parse, read_bytes
+from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, check_size, decode, parse, read_bytes
 
 M = TypeVar("M", bound=BaseModel)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -26,7 +29,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 def read_document(path: str, display: str, raw: bytes | None = None, loader: Any = LOADER) -> Document | Diagnostic:
     """The file at `path` (or its bytes `raw`, already read) parsed, or the diagnostic that stops it."""
     try:
-        return parse(decode(read_bytes(path) if raw is None else raw), loader=loader)
+        return parse(decode(read_bytes(path) if raw is None else check_size(raw)), loader=loader)
     except MinzhengError as err:
         return Diagnostic.make(display, err.line, err.column, err.file_code(), err.detail)
     except OSError as err:
@@ -114,6 +117,10 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     targets_path = root / "targets.yaml"
     if not root.is_dir():
         raise MinzhengError(CheckMsg.data_folder_run_inside(path=data_dir))
+    real_root = os.path.realpath(root)
+    problem = entry_problem(targets_path, real_root)
+    if problem is not None:  # a link out of the data folder, a FIFO …: never read (DESIGN §1.4)
+        return Loaded(data_dir, None, None, [], [Diagnostic.make(str(targets_path), 1, 1, *problem)], files=1)
     if not targets_path.is_file():
         raise MinzhengError(CheckMsg.targets_file_data_folder(path=str(targets_path)))
     try:
@@ -125,7 +132,12 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     if targets is None:
         return loaded
     breakdown_path = root / "breakdown.yaml"
-    if breakdown_path.is_file():
+    problem = entry_problem(breakdown_path, real_root)
+    if problem is not None:
+        loaded.files += 1
+        loaded.diagnostics.append(Diagnostic.make(str(breakdown_path), 1, 1, *problem))
+        loaded.excluded.append(str(breakdown_path))
+    elif breakdown_path.is_file():
         loaded.files += 1
         loaded.breakdown, more = load_breakdown(str(breakdown_path), str(breakdown_path), targets)
         if loaded.breakdown is None:  # its quotas and baselines would change the figures: say so
@@ -134,16 +146,31 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     store = None
     if cache_folder is not None and raw_targets is not None:  # valid targets were read from raw_targets
         store = ReportCache(cache_folder, data_dir, digest(raw_targets))
-    _load_reports(root / "progress", targets, today, loaded, store)
+    progress = root / "progress"
+    problem = entry_problem(progress, real_root)
+    if problem is not None:
+        loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, *problem))
+        loaded.excluded.append(str(progress))
+    else:
+        _load_reports(progress, real_root, targets, today, loaded, store)
     if store is not None:
         store.save()
     return loaded
 
 
-def _load_reports(progress: FsPath, targets: Targets, today: date, loaded: Loaded, store: ReportCache | None = None) -> None:
+def _load_reports(
+    progress: FsPath, root: str, targets: Targets, today: date, loaded: Loaded, store: ReportCache | None = None
+) -> None:
     reports: list[Report] = []
-    for path in sorted(_walk(progress)):
+    for entry in sorted(_walk(progress, root)):
+        path = entry.path
         display = str(path)
+        if entry.problem is not None:
+            code, message = entry.problem
+            loaded.diagnostics.append(Diagnostic.make(display, 1, 1, code, message))
+            if code.severity == "error":
+                loaded.excluded.append(display)
+            continue
         rel = path.relative_to(progress).parts
         if not path.name.lower().endswith(YAML_SUFFIXES):
             loaded.diagnostics.append(Diagnostic.make(display, 1, 1, files.NOT_YAML, CheckMsg.yaml_yml_file_read()))
@@ -216,13 +243,119 @@ def _load_report_cached(
     return report, diags
 
 
-def _walk(folder: FsPath) -> list[FsPath]:
-    found: list[FsPath] = []
-    if not folder.is_dir():
+@dataclass(frozen=True, order=True)
+class Found:
+    """A file met while walking progress/: a regular file to read (`problem` None), or what is wrong with it."""
+
+    path: FsPath
+    problem: tuple[Code, Message] | None = field(default=None, compare=False)
+
+
+def inside(real: str, root: str) -> bool:
+    """Whether the resolved path `real` is the resolved folder `root` or under it."""
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _link_problem(path: FsPath, root: str) -> tuple[tuple[Code, Message] | None, str]:
+    """For a symbolic link: what is wrong with following it (outside the data folder `root`, broken, a loop),
+    and where it leads."""
+    try:
+        real = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return (files.BROKEN_LINK, CheckMsg.broken_link(target=target)), ""
+    if not inside(real, root):
+        return (files.LINK_OUTSIDE, CheckMsg.link_outside_data_folder(target=real)), real
+    return None, real
+
+
+def _special(mode: int) -> Message:
+    """A file that is neither regular nor a folder, said for what it is."""
+    if stat.S_ISFIFO(mode):
+        kind = CheckMsg.kind_fifo()
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = CheckMsg.kind_device()
+    elif stat.S_ISSOCK(mode):
+        kind = CheckMsg.kind_socket()
+    else:
+        kind = CheckMsg.kind_other()
+    return CheckMsg.not_regular_file(kind=kind)
+
+
+def entry_problem(path: FsPath, root: str) -> tuple[Code, Message] | None:
+    """What keeps a file the data folder names (targets.yaml, breakdown.yaml, progress/) from being read: a link
+    out of the data folder `root` (resolved) or a broken one, or a FIFO or device (DESIGN §1.4); None when fine
+    or absent."""
+    if not os.path.lexists(path):
+        return None
+    if os.path.islink(path):
+        problem, _ = _link_problem(path, root)
+        if problem is not None:
+            return problem
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return UNREADABLE, CheckMsg.file_cannot_read(reason=os_reason(err))
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return files.NOT_REGULAR_FILE, _special(mode)
+
+
+def _walk(folder: FsPath, root: str) -> list[Found]:
+    """Every file under `folder`, in order, each a report to read or a problem to name (DESIGN §1.4).
+
+    Symbolic links inside the data folder (`root`, resolved) are followed, folders included, so that a unit
+    folder kept elsewhere in the data folder is read; a link out of it, a broken link, a second path to a folder
+    already read, a FIFO, a device and a folder named like a report are named, never followed or read. Hidden
+    files are skipped (a hidden folder's reports are reports too), but for the temporary files an interrupted
+    write leaves behind."""
+    found: list[Found] = []
+    try:
+        real = os.path.realpath(folder, strict=True)
+    except (OSError, RuntimeError):
         return found
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(dirnames)  # a hidden folder's reports are reports too (DESIGN §1.3): never skip them
-        found.extend(
-            FsPath(dirpath) / name for name in filenames if not name.startswith(".") or name.lower().endswith(YAML_SUFFIXES)
-        )
+    if not os.path.isdir(real):
+        return found
+    seen = {real}
+
+    def visit(directory: FsPath) -> None:
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError as err:
+            found.append(Found(directory, (UNREADABLE, CheckMsg.file_cannot_read(reason=os_reason(err)))))
+            return
+        for name in names:
+            path = directory / name
+            try:
+                if os.path.islink(path):
+                    problem, target = _link_problem(path, root)
+                    if problem is not None:
+                        found.append(Found(path, problem))
+                        continue
+                    mode = os.stat(target).st_mode
+                else:
+                    mode = os.lstat(path).st_mode
+            except OSError as err:
+                found.append(Found(path, (UNREADABLE, CheckMsg.file_cannot_read(reason=os_reason(err)))))
+                continue
+            if stat.S_ISDIR(mode):
+                where = os.path.realpath(path)
+                if where in seen:
+                    found.append(Found(path, (files.BROKEN_LINK, CheckMsg.folder_reached_twice(target=where))))
+                    continue
+                seen.add(where)
+                if name.lower().endswith(YAML_SUFFIXES):
+                    found.append(Found(path, (files.NOT_REGULAR_FILE, CheckMsg.folder_named_like_report())))
+                visit(path)
+            elif not stat.S_ISREG(mode):
+                found.append(Found(path, (files.NOT_REGULAR_FILE, _special(mode))))
+            elif name.startswith(".") and name.endswith(".tmp"):
+                found.append(Found(path, (files.INTERRUPTED_WRITE, CheckMsg.interrupted_write())))
+            elif not name.startswith(".") or name.lower().endswith(YAML_SUFFIXES):
+                found.append(Found(path))
+
+    visit(folder)
     return found

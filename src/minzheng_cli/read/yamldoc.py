@@ -125,10 +125,36 @@ def _encoding_message(raw: bytes, offset: int) -> Message:
 def read_bytes(path: str) -> bytes:
     """The file's bytes, refusing files over MAX_BYTES before reading them whole, and anything that is
     not a regular file (a FIFO or device would block or never end)."""
+    return check_size(read_regular(path, MAX_BYTES + 1))
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """At most `limit` bytes of the regular file at `path`; MinzhengError (UNREADABLE) for anything else. The
+    file is opened without blocking and checked once open, so that a FIFO or device put in its place after a
+    first look is never read (opening a FIFO to read would wait for a writer)."""
     if not stat.S_ISREG(os.stat(path).st_mode):
         raise MinzhengError(ReadMsg.regular_file_folder_pipe(), UNREADABLE)
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise MinzhengError(ReadMsg.regular_file_folder_pipe(), UNREADABLE)
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:  # the size stat gives, and one more byte to see the end (or a file still growing)
+            chunk = os.read(handle, min(left, max(info.st_size + 1, 4096)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+def check_size(raw: bytes) -> bytes:
+    """`raw` unless it is over the size limit of every YAML file (MinzhengError FILE_TOO_LARGE)."""
     if len(raw) > MAX_BYTES:
         raise MinzhengError(ReadMsg.file_larger_mib_report(mib=MAX_BYTES // (1024 * 1024)), FILE_TOO_LARGE)
     return raw
