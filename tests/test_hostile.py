@@ -13,6 +13,7 @@ import signal
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from typer.testing import CliRunner, Result
 
 from conftest import TODAY, DataDir, report
 from minzheng_cli.cli import app
+from minzheng_cli.project import Project
 
 runner = CliRunner()
 ENV = {"MINZHENG_DATA": None, "MINZHENG_TODAY": TODAY.isoformat()}
@@ -46,6 +48,11 @@ def deadline(seconds: int = 10) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def no_traceback(result: Result) -> bool:
+    """The command ended by its own exit, not by an exception."""
+    return result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def codes(data: DataDir) -> list[tuple[str, str]]:
     """(path under progress/, code) of every diagnostic of the folder."""
     return [(d.path.split("/progress/")[-1] if "/progress/" in d.path else d.path.rsplit("/", 1)[-1], d.code)
@@ -64,8 +71,9 @@ def test_a_unit_folder_linked_from_inside_the_data_folder_is_read(data: DataDir)
     loaded = data.load()
     assert loaded.diagnostics == []
     assert sorted(r.unit for r in loaded.reports) == ["nanxun", "xunxi"]
-    result = run(data, "status", "--as-of", "2025-06-30", "--format", "json")
-    assert '"actual": 19' in result.stdout
+    snap = Project.open(str(data.root), TODAY).snapshot(date(2025, 6, 30))
+    found = snap.result.indicator("1.1")
+    assert found is not None and found.actual == 19  # the district total counts the linked folder's 7
 
 
 def test_a_unit_folder_linked_from_outside_is_an_error_and_never_read(data: DataDir, tmp_path: Path) -> None:
@@ -151,10 +159,9 @@ def test_a_targets_file_linked_from_outside_is_not_read(data: DataDir, tmp_path:
     elsewhere = tmp_path / "targets.yaml"
     data.targets.rename(elsewhere)
     data.targets.symlink_to(elsewhere)
-    result = run(data, "status")
-    assert result.exit_code == 2
-    assert "link-outside" in result.stderr and "Traceback" not in result.output
-    assert "targets.yaml" in result.stderr
+    assert data.load().targets is None
+    result = run(data, "validate")
+    assert result.exit_code == 1 and result.stderr.startswith(f"{data.targets}:1:1: link-outside ")
 
 
 def test_a_data_folder_reached_through_a_link_is_read(data: DataDir, tmp_path: Path) -> None:
@@ -163,3 +170,207 @@ def test_a_data_folder_reached_through_a_link_is_read(data: DataDir, tmp_path: P
     alias.symlink_to(data.root)
     result = runner.invoke(app, ["--data", str(alias), "--lang", "en", "validate"], env=ENV)
     assert result.exit_code == 0, result.output
+
+
+# --- the workbook's face is the truth --------------------------------------------------------------------------
+
+AS_OF = "2025-07-14"
+COLUMN = {"value": "G", "numerator": "H", "denominator": "I", "note": "J"}
+
+
+def template(data: DataDir, book: Path, unit: str = "nanxun", as_of: str = AS_OF) -> Path:
+    result = run(data, "template", unit, "--as-of", as_of, "-o", str(book))
+    assert result.exit_code == 0, result.output
+    return book
+
+
+def fill(book: Path, cells: dict[tuple[str, str], object], out: Path | None = None, **face: object) -> Path:
+    """Cells set as a clerk (or a forger) would: {(indicator id, column): value}; face: C2=…, C3=… by address."""
+    import openpyxl
+
+    from minzheng_cli.read import workbook
+
+    wb = openpyxl.load_workbook(book)
+    ws = wb[workbook.SHEET]
+    rows = {ws.cell(r, 1).value: r for r in range(workbook.FIRST_ROW, ws.max_row + 1)}
+    for (ind_id, column), value in cells.items():
+        ws[f"{COLUMN[column]}{rows[ind_id]}"] = value
+    for ref, value in face.items():
+        ws[ref] = value
+    target = out or book.with_name("filled.xlsx")
+    wb.save(target)
+    return target
+
+
+def test_a_form_whose_unit_was_edited_is_refused(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5}, C2="双林镇（shuanglin）")
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1
+    assert f"{book}:2:3: workbook-mismatch 报送表!C2: the unit on the form (C2) is '双林镇（shuanglin）', but the form " \
+           "was made for 南浔镇（nanxun）" in result.stderr
+    assert not data.report_path("nanxun", AS_OF).exists() and not data.report_path("shuanglin", AS_OF).exists()
+
+
+def test_a_form_naming_no_unit_of_the_plan_is_refused(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5}, C2=None)
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and "workbook-mismatch 报送表!C2:" in result.stderr
+
+
+def test_a_form_whose_date_was_edited_is_refused_not_filed_as_a_second_report(data: DataDir, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5}, C3=datetime(2025, 7, 11))
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1
+    assert f"{book}:3:3: workbook-mismatch 报送表!C3: the date on the form (C3) is 2025-07-11, but the form was made " \
+           "for 2025-07-14" in result.stderr
+    assert not (data.root / "progress" / "nanxun").exists()
+
+
+def test_the_date_and_unit_on_the_face_are_locked_in_the_template(data: DataDir, tmp_path: Path) -> None:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(template(data, tmp_path / "nanxun.xlsx"))["报送表"]
+    assert ws["C2"].protection.locked and ws["C3"].protection.locked and not ws["C4"].protection.locked
+
+
+def test_a_number_in_the_grey_value_cell_of_a_ratio_is_an_error(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"),
+                {("2.1", "value"): 95, ("2.1", "numerator"): 40, ("2.1", "denominator"): 45})
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and not data.report_path("nanxun", AS_OF).exists()
+    assert f"{book}:11:7: grey-cell 报送表!G11: 2.1 (低保对象入户核查率) is a ratio: this grey cell is not read" in result.stderr
+
+
+def test_a_number_alone_in_the_grey_value_cell_of_a_ratio_is_not_dropped(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("2.1", "value"): 95, ("1.1", "value"): 5})
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and "grey-cell 报送表!G11:" in result.stderr
+
+
+def test_a_number_in_a_grey_part_cell_of_a_count_is_an_error(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5, ("1.1", "denominator"): 7})
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and "9:9: grey-cell 报送表!I9: 1.1 (新增持证护理员) is not a ratio" in result.stderr
+
+
+# --- files written: -o, template, new reports ----------------------------------------------------------------
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    from minzheng_cli.files import write_output
+
+    real = tmp_path / "reports" / "week.md"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.md"
+    link.symlink_to(real)
+    write_output(link, "周报".encode())
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "周报"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_output_into_a_fifo_writes_into_it_and_keeps_the_fifo(tmp_path: Path) -> None:
+    import threading
+
+    from minzheng_cli.files import write_output
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    with deadline():
+        write_output(fifo, b"report text")
+    reader.join(5)
+    assert got == [b"report text"] and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_output_to_dev_null_leaves_dev_null_a_device() -> None:
+    from minzheng_cli.files import write_output
+
+    write_output("/dev/null", b"x" * 100)
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_report_output_to_dev_null_through_the_cli(data: DataDir) -> None:
+    result = run(data, "report", "--as-of", "2025-07-14", "-o", "/dev/null")
+    assert no_traceback(result) and result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+
+
+def test_output_replacing_a_regular_file_keeps_its_permissions(tmp_path: Path) -> None:
+    from minzheng_cli.files import write_output
+
+    out = tmp_path / "report.html"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    write_output(out, b"new")
+    assert out.read_bytes() == b"new" and stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
+
+
+def test_template_never_replaces_an_existing_file_without_force(data: DataDir, tmp_path: Path) -> None:
+    filled = tmp_path / "filled.xlsx"
+    filled.write_bytes(b"the clerk's work")
+    refused = run(data, "template", "nanxun", "--as-of", AS_OF, "-o", str(filled))
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr == f"{filled} already exists (it may be a filled-in form); nothing written: add --force to " \
+                             "replace it\n"
+    assert filled.read_bytes() == b"the clerk's work"
+    forced = run(data, "template", "nanxun", "--as-of", AS_OF, "-o", str(filled), "--force")
+    assert forced.exit_code == 0 and filled.read_bytes().startswith(b"PK")
+
+
+def test_template_does_not_replace_a_filled_form_through_a_link_either(data: DataDir, tmp_path: Path) -> None:
+    filled = tmp_path / "filled.xlsx"
+    filled.write_bytes(b"the clerk's work")
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(filled)
+    assert run(data, "template", "nanxun", "--as-of", AS_OF, "-o", str(link)).exit_code == 1
+    assert filled.read_bytes() == b"the clerk's work"
+
+
+def test_a_new_file_never_replaces_one_that_appeared_meanwhile(tmp_path: Path) -> None:
+    from minzheng_cli.files import write_new
+
+    target = tmp_path / "2025-07-14.yaml"
+    target.write_text("written by the other run", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_new(target, b"mine")
+    assert target.read_text(encoding="utf-8") == "written by the other run"
+    assert [p.name for p in tmp_path.iterdir()] == ["2025-07-14.yaml"]
+
+
+def test_two_imports_racing_for_one_report_do_not_both_say_wrote(
+        data: DataDir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from minzheng_cli.entry import prefill
+
+    first = fill(template(data, tmp_path / "a.xlsx"), {("1.1", "value"): 5}, out=tmp_path / "first.xlsx")
+    second = fill(template(data, tmp_path / "b.xlsx"), {("1.1", "value"): 6}, out=tmp_path / "second.xlsx")
+    assert run(data, "import", str(first)).exit_code == 0
+    looked = prefill.existing
+    calls: list[str] = []
+
+    def before_the_other_wrote(path: str, *args: object) -> prefill.Existing:
+        calls.append(path)
+        return "absent" if len(calls) == 1 else looked(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prefill, "existing", before_the_other_wrote)
+    result = run(data, "import", str(second))
+    assert result.exit_code == 1 and "already exists with other figures" in result.stderr
+    assert '"1.1": 5' in data.report_path("nanxun", AS_OF).read_text(encoding="utf-8")
+
+
+def test_import_into_a_unit_folder_linked_out_of_the_data_folder_writes_nothing(data: DataDir, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (data.root / "progress" / "nanxun").symlink_to(outside)
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5})
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and "link-outside" not in result.stdout
+    assert "outside the data folder" in result.stderr
+    assert list(outside.iterdir()) == []
+    new = run(data, "new", "nanxun", "--as-of", AS_OF)
+    assert new.exit_code == 1 and "outside the data folder" in new.stderr and list(outside.iterdir()) == []

@@ -42,7 +42,7 @@ def earlier(data: DataDir) -> None:
 
 def make(data: DataDir, tmp_path: Path, unit: str = "nanxun", as_of: str = AS_OF) -> Path:
     book = tmp_path / f"{unit}.xlsx"
-    result = run(data, "template", unit, "--as-of", as_of, "-o", str(book))
+    result = run(data, "template", unit, "--as-of", as_of, "-o", str(book), "--force")  # some tests make it again
     assert (result.exit_code, result.stdout) == (0, f"{book}\n"), result.output
     return book
 
@@ -94,7 +94,8 @@ def test_the_template_lists_the_units_indicators_prefilled_with_locked_ids(data:
     ]
     # only the input cells are unlocked: ids, names and the other kinds' columns are not to be edited
     assert ws["A9"].protection.locked and ws["C9"].protection.locked and ws["H9"].protection.locked
-    assert not ws["G9"].protection.locked and not ws["J9"].protection.locked and not ws["C3"].protection.locked
+    assert not ws["G9"].protection.locked and not ws["J9"].protection.locked and not ws["C4"].protection.locked
+    assert ws["C2"].protection.locked and ws["C3"].protection.locked  # the face import compares with the metadata
     assert not ws["H11"].protection.locked and ws["G11"].protection.locked
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert [(dv.formula1, str(dv.sqref)) for dv in lists] == [('"未开始,进行中,已完成"', "G12")]
@@ -171,7 +172,7 @@ def test_every_problem_of_the_sheet_is_shown_at_once(data: DataDir, tmp_path: Pa
 
 
 def test_dates_are_checked_as_in_a_report(data: DataDir, tmp_path: Path) -> None:
-    book = fill(make(data, tmp_path), {("1.1", "value"): 3}, as_of=datetime(2025, 7, 20))
+    book = fill(make(data, tmp_path, as_of="2025-07-20"), {("1.1", "value"): 3})  # a form for a week not yet over
     result = run(data, "import", str(book))
     assert result.exit_code == 1 and f"{book}:3:3: date-in-future 报送表!C3: as_of 2025-07-20" in result.stderr
     empty = run(data, "import", str(fill(make(data, tmp_path), {("1.1", "value"): 3}, as_of=None)))
@@ -179,7 +180,7 @@ def test_dates_are_checked_as_in_a_report(data: DataDir, tmp_path: Path) -> None
 
 
 def test_the_as_of_of_the_sheet_names_the_file(data: DataDir, tmp_path: Path) -> None:
-    book = fill(make(data, tmp_path), {("1.1", "value"): 3}, as_of="2025-07-11")  # a date typed as text
+    book = fill(make(data, tmp_path, as_of="2025-07-11"), {("1.1", "value"): 3}, as_of="2025-07-11")  # typed as text
     result = run(data, "import", str(book))
     assert result.exit_code == 0 and result.stdout == f"{data.report_path('nanxun', '2025-07-11')}\n"
 

@@ -107,6 +107,11 @@ class Meaning(Catalogue):
         "计整数的单元格中填了小数（人、户、个……，比率的分子和分母）",
         "a fraction in a cell that counts whole things (人, 户, 个…, a ratio's parts)",
     )
+    workbook_mismatch = Text(
+        "报送表上的填报单位（C2）或截至日期（C3）与生成时不一致",
+        "the unit (C2) or the date (C3) on a workbook's face differs from the one it was made for",
+    )
+    grey_cell = Text("数值填在了不会读取的灰色单元格中", "a figure typed in a grey cell, which is not read")
     formula_no_value = Text(
         "单元格是公式，但还没有电子表格程序算出它的结果", "a formula cell whose result no spreadsheet program has computed"
     )

@@ -487,6 +487,30 @@ class WorkbookMsg(Catalogue):
         "{path}: the {sheet} sheet lacks the plan or unit id; make a new template",
     )
     cannot_read_file = Text("无法读取 {path}：{reason}", "cannot read {path}: {reason}")
+    not_a_regular_file = Text(
+        "{path} 不是普通文件（而是文件夹、管道或设备），不会读取：请给出 .xlsx 工作簿文件",
+        "{path} is not a regular file (a folder, pipe or device) and is not read; give an .xlsx workbook file",
+    )
+    part_too_large = Text(
+        "{path} 中的 {part} 解压后有 {size} MiB，超过报送表的上限（{max} MiB），不予读取：请用 minzheng template 生成的报送表填报",
+        "{path}: its part {part} inflates to {size} MiB, more than any report workbook ({max} MiB at most), and is not read; fill in a form made by minzheng template",
+    )
+    too_many_parts = Text(
+        "{path} 解压后共有 {size} MiB、{parts} 个部件，远超任何报送表，不予读取：请用 minzheng template 生成的报送表填报",
+        "{path} inflates to {size} MiB in {parts} parts, far more than any report workbook, and is not read; fill in a form made by minzheng template",
+    )
+    too_many_cells = Text(
+        "{path} 的 {part} 中{what}超过 {max} 个，远多于任何报送表，不予读取：请用 minzheng template 生成的报送表填报",
+        "{path}: {part} holds more than {max} {what}, far more than any report workbook, and is not read; fill in a form made by minzheng template",
+    )
+    what_cells = Text("单元格", "cells")
+    what_rows = Text("行", "rows")
+    what_strings = Text("文字", "strings")
+    xml_declarations = Text(
+        "{path} 的 {part} 中有 DTD 或实体声明（报送表不会有，可被用来制造膨胀攻击），不予读取",
+        "{path}: {part} holds a DTD or entity declarations (no report workbook has them; they allow expansion bombs) and is not read",
+    )
+    broken_xml = Text("{path} 的 {part} 不是有效的 XML：{reason}", "{path}: {part} is not valid XML: {reason}")
     cannot_read_excel_workbook = Text(
         "无法把 {path} 作为 Excel 工作簿（.xlsx）读取：{reason}", "cannot read {path} as an Excel workbook (.xlsx): {reason}"
     )
@@ -517,6 +541,22 @@ class WorkbookMsg(Catalogue):
     cell_holds_formula_whose = Text(
         "单元格中是公式，但其结果从未计算过（文件不是由电子表格程序保存的）：请直接填写数值，或用 Excel 或 WPS 打开并保存此文件",
         "the cell holds a formula whose result was never computed (the file was not saved by a spreadsheet program); type the figure itself, or open and save the file in Excel or WPS",
+    )
+    face_unit_mismatch = Text(
+        "填报单位（C2）是{face}，但这份报送表是为 {unit} 生成的：请用 minzheng template 为填报的单位生成报送表",
+        "the unit on the form (C2) is {face}, but the form was made for {unit}; make a form for the unit that reports with minzheng template",
+    )
+    face_date_mismatch = Text(
+        "截至日期（C3）是 {face}，但这份报送表是为截至 {made} 生成的：要报其他日期，请用 minzheng template --as-of 生成该日期的报送表",
+        "the date on the form (C3) is {face}, but the form was made for {made}; for another date make a form with minzheng template --as-of",
+    )
+    grey_value_of_ratio = Text(
+        "{id}（{name}）是比率，本期数值这一格是灰色的，不会读取：请把数值填在分子和分母两格，这一格留空",
+        "{id} ({name}) is a ratio: this grey cell is not read; put the figures in 分子 (numerator) and 分母 (denominator) and leave this cell blank",
+    )
+    grey_parts_of_count = Text(
+        "{id}（{name}）不是比率，分子、分母两格是灰色的，不会读取：请把数值填在本期数值一格，这一格留空",
+        "{id} ({name}) is not a ratio: this grey cell is not read; put the figure in 本期数值 (this figure) and leave this cell blank",
     )
     row_figures_but_indicator = Text(
         "第 {row} 行填了数据，但 A 列（编号）中没有指标编号：请恢复编号，或清空这一行",
@@ -551,12 +591,20 @@ class CliMsg(Catalogue):
     year_has_no_week = Text("{text}：{year} 年没有第 {week} 周", "{text}: year {year} has no week {week}")
     minzheng_today = Text("环境变量 MINZHENG_TODAY：{problem}", "MINZHENG_TODAY: {problem}")
     cannot_write = Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}")
+    output_exists = Text(
+        "{path} 已存在，未写入（可能是已填好的报送表）；确认替换请加 --force",
+        "{path} already exists (it may be a filled-in form); nothing written: add --force to replace it",
+    )
     internal_error_skeleton_does = Text(
         "内部错误：为 {path} 生成的报告框架未通过校验，请报告此问题",
         "internal error: the skeleton of {path} does not validate; please report it",
     )
     output_workbook_s_name = Text(
         "--output {output}：工作簿的文件名必须以 .xlsx 结尾", "--output {output}: the workbook's name must end in .xlsx"
+    )
+    xlsx_needs_output = Text(
+        "--format xlsx 生成的是 Excel 工作簿，不能显示在终端上：请用 -o 文件名.xlsx 指定要写入的文件",
+        "--format xlsx makes an Excel workbook, which a terminal cannot show: name the file with -o FILE.xlsx",
     )
 
 

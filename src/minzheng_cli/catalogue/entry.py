@@ -37,7 +37,10 @@ class Template(Catalogue):
     label_as_of = Text("截至日期", "As of")
     label_submitted = Text("报送日期", "Submitted on")
     label_plan = Text("工作要点", "Work plan")
-    hint_as_of = Text("数据截至的日期（YYYY-MM-DD）", "the date the figures stand at (YYYY-MM-DD)")
+    hint_as_of = Text(
+        "数据截至的日期，生成报送表时已确定：要报其他日期，请重新生成报送表",
+        "the date the figures stand at, fixed when the form was made: for another date, make a new form",
+    )
     hint_submitted = Text(
         "选填：报送的日期，用于计算报送及时率", "optional: the date the report is handed in, for the on-time rate"
     )

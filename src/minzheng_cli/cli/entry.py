@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason, suggestion
+from minzheng_cli.catalogue import Message, text
+from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason, suggestion
 from minzheng_cli.catalogue.words import EngineMsg, Words
 from minzheng_cli.cli.common import Common, DataOpt, LangOpt, app, day_option, fail, notice, open_project, options, today
 
@@ -61,13 +62,14 @@ def template(
     unit: UnitArg,
     as_of: Annotated[date, day_option("--as-of", "Report date YYYY-MM-DD")],
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write")],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE.xlsx if it exists (it may be filled in)")] = False,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Write a fill-in Excel workbook (报送表) for UNIT, pre-filled with its latest values; read back by import."""
     from minzheng_cli.entry import prefill as entry
     from minzheng_cli.entry import template as template_workbook
-    from minzheng_cli.files import write_bytes
+    from minzheng_cli.files import write_output
 
     opts = options(ctx, data, lang)
     if not output.lower().endswith(".xlsx"):
@@ -86,7 +88,9 @@ def template(
         entry.last_report_date(loaded.reports, found, day),
     )
     try:
-        write_bytes(output, content)
+        write_output(output, content, replace=force)
+    except FileExistsError:
+        fail(CliMsg.output_exists(path=output), 1, opts.lang)
     except OSError as err:
         fail(CliMsg.cannot_write(path=output, reason=os_reason(err)), 2, opts.lang)
     typer.echo(output)
@@ -96,13 +100,38 @@ def template(
 @app.command("import")
 def import_workbook(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="FILE.xlsx", help="A workbook made by `minzheng template`, filled in")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and print the report's YAML; write nothing")] = False,
+    files: Annotated[list[str], typer.Argument(metavar="FILE.xlsx…",
+                                               help="Workbooks made by `minzheng template`, filled in")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and print each report's YAML; write nothing")] = False,
     force: ForceOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Check a filled-in workbook like a report and write progress/UNIT/DATE.yaml (exit 1 invalid, 2 not a template)."""
+    """Check filled-in workbooks like reports, each on its own, and write progress/UNIT/DATE.yaml for each valid
+    one; one summary line each (exit 1 if one was refused, 2 if one was no template at all)."""
+    opts = options(ctx, data, lang)
+    loaded, targets = _entry_data(opts)
+    reports = list(loaded.reports)
+    planned: dict[str, Report] = {}  # reports written (or, with --dry-run, passed) in this run, by path
+    worst = 0
+    for file in files:
+        worst = max(worst, _import_one(opts, loaded, targets, reports, planned, file, dry_run, force, len(files) > 1))
+    raise typer.Exit(worst)
+
+
+def _import_one(
+    opts: Common,
+    loaded: Loaded,
+    targets: Targets,
+    reports: list[Report],
+    planned: dict[str, Report],
+    file: str,
+    dry_run: bool,
+    force: bool,
+    several: bool,
+) -> int:
+    """One workbook judged on its own: its diagnostics, then one summary line; returns its exit code. A report
+    written joins `reports`, so that the next workbook is checked against it too."""
     from minzheng_cli.entry import importer
     from minzheng_cli.entry import prefill as entry
     from minzheng_cli.errors import MinzhengError
@@ -110,24 +139,36 @@ def import_workbook(
     from minzheng_cli.read import workbook
     from minzheng_cli.render.diagnostics import summary_line
 
-    opts = options(ctx, data, lang)
-    loaded, targets = _entry_data(opts)
+    def summary(line: str | Message) -> None:
+        shown = text(line, opts.lang)
+        typer.echo(CommonMsg.where_message(where=file, message=shown).render(opts.lang) if several else shown, err=True)
+
     try:
         filled = workbook.read_workbook(file)
         found = importer.unit_of(filled, targets)
     except MinzhengError as err:
-        fail(err.detail, 2, opts.lang)
-    result = importer.import_report(filled, targets, found, loaded.reports, opts.data, today(opts.lang))
+        summary(err.detail)
+        return 2
+    result = importer.import_report(filled, targets, found, reports, opts.data, today(opts.lang))
     for d in result.diagnostics:
         typer.echo(importer.diagnostic_line(d, filled.path, d.text(opts.lang)), err=True)
     if result.report is None or result.text is None:
-        summary = ValidationReport(result.diagnostics, files=1, reports=0)
-        fail(summary_line(summary, opts.lang), 1, opts.lang)
+        summary(summary_line(ValidationReport(result.diagnostics, files=1, reports=0), opts.lang))
+        return 1
     path = entry.report_path(opts.data, found.id, result.report.as_of)
-    _entry_own_reports(opts, loaded, found.id, path)
+    broken = _own_broken(opts, loaded, found.id, path)
+    if broken is not None:
+        summary(broken)
+        return 1
     if dry_run:
         typer.echo(result.text, nl=False)
-    _entry_save(opts, targets, path, result.text, result.report, force, dry_run)
+    outcome, code = _save(opts, targets, path, result.text, result.report, force, dry_run, planned)
+    summary(outcome)
+    if code == 0:
+        planned[path] = result.report
+        reports[:] = [r for r in reports if (r.unit, r.as_of) != (result.report.unit, result.report.as_of)]
+        reports.append(result.report)
+    return code
 
 
 def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
@@ -154,32 +195,66 @@ def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
     return loaded, targets, found
 
 
-def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
-    """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
+def _own_broken(opts: Common, loaded: Loaded, unit: str, replacing: str) -> Message | None:
+    """Why nothing is written while one of the unit's reports, other than the one being replaced, has errors."""
     from minzheng_cli.entry.prefill import broken_reports
 
     broken = broken_reports(opts.data, loaded.excluded, unit, replacing)
-    if broken:
-        fail(Words.entry_own_broken.format(opts.lang, path=broken[0]), 1, opts.lang)
+    return Words.entry_own_broken(path=broken[0]) if broken else None
+
+
+def _entry_own_reports(opts: Common, loaded: Loaded, unit: str, replacing: str) -> None:
+    """Refuse (exit 1) while one of the unit's reports, other than the one being replaced, has errors."""
+    broken = _own_broken(opts, loaded, unit, replacing)
+    if broken is not None:
+        fail(broken, 1, opts.lang)
 
 
 def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool, dry_run: bool) -> None:
-    """Write the report unless the file already holds it; another report there only with --force."""
-    from minzheng_cli.entry import prefill as entry
-    from minzheng_cli.files import write_text
+    """Write the report (see `_save`) and say so, or exit 1 when it was refused."""
+    outcome, code = _save(opts, targets, path, text, written, force, dry_run, {})
+    if code:
+        fail(outcome, code, opts.lang)
+    typer.echo(outcome.render(opts.lang), err=True)
 
-    state = entry.existing(path, written, targets, today(opts.lang))
+
+def _save(
+    opts: Common, targets: Targets, path: str, text: str, written: Report, force: bool, dry_run: bool,
+    planned: dict[str, Report],
+) -> tuple[Message, int]:
+    """Write the report unless the file already holds it; another report there only with --force. Nothing is
+    written outside progress/<unit>/ nor through a link out of the data folder, and a file that appeared since
+    it was looked at is never replaced. Returns what happened and the exit code (0 written or unchanged, 1
+    refused, 2 the file system refused). The path written goes to stdout."""
+    from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.files import write_bytes, write_new
+
+    place = entry.place_problem(opts.data, path)
+    if place is not None:
+        return place, 1
+    now = today(opts.lang)
+    earlier = planned.get(path)
+    if earlier is not None:
+        state: entry.Existing = "same" if entry.same_report(earlier, written) else "different"
+    else:
+        state = entry.existing(path, written, targets, now)
     if state == "different" and not force:
-        fail(Words.entry_exists.format(opts.lang, path=path), 1, opts.lang)
-    outcome = {"same": Words.entry_unchanged, "different": Words.entry_replaced, "absent": Words.entry_wrote}[state]
+        return Words.entry_exists(path=path), 1
     if dry_run:
-        notice(Words.entry_dry_run, opts.lang, path=path)
-        return
+        return Words.entry_dry_run(path=path), 0
+    outcome = {"same": Words.entry_unchanged, "different": Words.entry_replaced, "absent": Words.entry_wrote}[state]
     if state != "same":
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            write_text(path, text)
+            if state == "absent":
+                write_new(path, text.encode("utf-8"))
+            else:
+                write_bytes(path, text.encode("utf-8"))
+        except FileExistsError:  # another run wrote it since: never replaced unseen
+            if entry.existing(path, written, targets, now) != "same":
+                return Words.entry_exists(path=path), 1
+            outcome = Words.entry_unchanged
         except OSError as err:
-            fail(CliMsg.cannot_write(path=path, reason=os_reason(err)), 2, opts.lang)
+            return CliMsg.cannot_write(path=path, reason=os_reason(err)), 2
     typer.echo(path)
-    notice(outcome, opts.lang, path=path)
+    return outcome(path=path), 0

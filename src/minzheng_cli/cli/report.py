@@ -24,12 +24,12 @@ def report(
     as_of: AsOfOpt = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format")] = ReportFormat.text,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
-                                               help="Write to FILE (atomically) instead of stdout")] = None,
+                                               help="Write to FILE instead of stdout (a file is replaced atomically, a link written through)")] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The weekly report (周报): progress, changes, warnings, items due, reporting and ranking."""
-    from minzheng_cli.files import write_text
+    from minzheng_cli.files import write_output
     from minzheng_cli.render.report import render
 
     opts = options(ctx, data, lang)
@@ -41,7 +41,7 @@ def report(
         typer.echo(text, nl=False)
     else:
         try:
-            write_text(output, text)
+            write_output(output, text.encode("utf-8"))
         except OSError as err:
             fail(CliMsg.cannot_write(path=output, reason=os_reason(err)), 2, opts.lang)
     raise typer.Exit(code)

@@ -20,9 +20,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from minzheng_cli.catalogue import Message
+from minzheng_cli.catalogue import LANGS, Message, quote
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg
-from minzheng_cli.catalogue.entry import FILE_LANG, Skeleton
+from minzheng_cli.catalogue.entry import FILE_LANG, Skeleton, Template
 from minzheng_cli.checks.linter import check_report
 from minzheng_cli.checks.shape import MISSING_KEY
 from minzheng_cli.checks.values import NOT_WHOLE_NUMBER, UNKNOWN_INDICATOR
@@ -32,7 +32,7 @@ from minzheng_cli.model import scalars
 from minzheng_cli.model.diagnostics import Code, Diagnostic, sorted_diagnostics
 from minzheng_cli.model.files import Indicator, Report, Targets, Unit, counts_whole
 from minzheng_cli.model.scalars import number_text
-from minzheng_cli.read.workbook import FORMULA_NO_VALUE, SHEET, Cell, Filled, FilledRow
+from minzheng_cli.read.workbook import FORMULA_NO_VALUE, GREY_CELL, SHEET, WORKBOOK_MISMATCH, Cell, Filled, FilledRow
 from minzheng_cli.read.yamldoc import DUPLICATE_KEY, KEY, Document, Mark, Path
 
 
@@ -95,6 +95,11 @@ def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None)
     return f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}"
 
 
+def _unit_forms(unit: Unit) -> tuple[str, ...]:
+    """The ways the form's face may name `unit`: as `template` prints it (first), its name, id or code."""
+    return (*(Template.name_id.format(lang, name=unit.name, id=unit.id) for lang in LANGS), unit.name, unit.id, unit.code)
+
+
 def _diag(filled: Filled, cell: Cell, code: Code, message: Message) -> Diagnostic:
     return Diagnostic.make(filled.path, cell.row, cell.column, code, message)
 
@@ -115,11 +120,13 @@ class _Reader:
         f = self.filled
         data: dict[str, Any] = {"unit": unit.id}
         self.mark(("unit",), f.unit)
+        self.face_unit(unit)
         for key, cell in (("as_of", f.as_of), ("submitted", f.submitted)):
             value = self.token(cell)
             if value is not SKIP and (value is not None or key == "as_of"):
                 data[key] = value.date() if isinstance(value, datetime) else value
             self.mark((key,), cell)
+        self.face_date(data.get("as_of"))
         values: dict[str, Any] = {}
         notes: dict[str, Any] = {}
         self.mark(("values",), f.values_header)
@@ -128,6 +135,28 @@ class _Reader:
             self.row(row, values, notes)
         data["values"], data["notes"] = values, notes
         return Document(data, self.marks)
+
+    def face_unit(self, unit: Unit) -> None:
+        """The unit printed on the form (C2) is the one the form was made for (DESIGN §3: the face is the truth)."""
+        cell = self.filled.unit
+        shown = self.token(cell)
+        text = shown.strip() if isinstance(shown, str) else ""
+        named = next((u for u in self.targets.units if text in _unit_forms(u)), None)
+        if named is None or named.id != unit.id:
+            self.emit(cell, WORKBOOK_MISMATCH, WorkbookMsg.face_unit_mismatch(face=quote(text), unit=_unit_forms(unit)[0]))
+
+    def face_date(self, value: object) -> None:
+        """The date printed on the form (C3) is the one it was made for; a blank or malformed date is left to
+        the checks of a report (bad-date)."""
+        day: date | None = value if isinstance(value, date) else None
+        if isinstance(value, str):
+            try:
+                day = scalars.parse_date(value)
+            except MinzhengError:
+                return
+        if day is not None and day.isoformat() != self.filled.made_as_of:
+            self.emit(self.filled.as_of, WORKBOOK_MISMATCH,
+                      WorkbookMsg.face_date_mismatch(face=day.isoformat(), made=self.filled.made_as_of))
 
     def row(self, row: FilledRow, values: dict[str, Any], notes: dict[str, Any]) -> None:
         inputs = (row.value, row.numerator, row.denominator, row.note)
@@ -142,6 +171,8 @@ class _Reader:
         for key in (("values", ind_id, KEY), ("notes", ind_id, KEY)):
             self.mark(key, row.id)
         ind = self.targets.indicator(ind_id)
+        if ind is not None:
+            self.grey(ind, row)
         if ind is not None and ind.measure == "ratio":
             self.ratio(ind, row, values)
         elif row.value.value is not None or row.value.formula or ind is None:
@@ -154,6 +185,17 @@ class _Reader:
         if note is not SKIP and note is not None:
             self.mark(("notes", ind_id), row.note)
             notes[ind_id] = note.date().isoformat() if isinstance(note, datetime) else str(note)
+
+    def grey(self, ind: Indicator, row: FilledRow) -> None:
+        """A figure in a grey cell of the row (the value of a ratio, the parts of anything else) is not read:
+        an error, never dropped without a word."""
+        if ind.measure == "ratio":
+            greys, message = [row.value], WorkbookMsg.grey_value_of_ratio(id=ind.id, name=ind.name)
+        else:
+            greys, message = [row.numerator, row.denominator], WorkbookMsg.grey_parts_of_count(id=ind.id, name=ind.name)
+        for cell in greys:
+            if cell.value is not None or cell.formula:
+                self.emit(cell, GREY_CELL, message)
 
     def ratio(self, ind: Indicator, row: FilledRow, values: dict[str, Any]) -> None:
         parts = {"numerator": row.numerator, "denominator": row.denominator}

@@ -16,15 +16,15 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Literal
 
 from wcwidth import wcswidth
 
 from minzheng_cli.catalogue import Lang, Message
-from minzheng_cli.catalogue.diagnostics import EntryMsg
+from minzheng_cli.catalogue.diagnostics import CheckMsg, CommonMsg, EntryMsg
 from minzheng_cli.catalogue.entry import FILE_LANG, MILESTONE_WORDS, Skeleton, milestone_choices, milestone_word
-from minzheng_cli.checks import history
+from minzheng_cli.checks import history, linter
 from minzheng_cli.checks.linter import load_report
 from minzheng_cli.engine import status as engine
 from minzheng_cli.model.diagnostics import Code, Diagnostic
@@ -202,6 +202,21 @@ def broken_reports(data_dir: str, excluded: Iterable[str], unit_id: str, replaci
     """The unit's reports that were excluded for errors (`loading.Loaded.excluded`), but the one being replaced."""
     folder = str(PurePath(data_dir) / "progress" / unit_id) + os.sep
     return [p for p in excluded if p.startswith(folder) and p != replacing]
+
+
+def place_problem(data_dir: str, path: str) -> Message | None:
+    """Why the report file `path` cannot be written where it belongs: progress/, the unit's folder or the file
+    is a link out of the data folder, a broken link, a FIFO or device (DESIGN §1.4: `validate` would never read
+    what is written there), or the file is a folder. None when the place is fine."""
+    real_root = os.path.realpath(data_dir)
+    folder = PurePath(path).parent
+    for step in (folder.parent, folder, PurePath(path)):
+        problem = linter.entry_problem(Path(step), real_root)
+        if problem is not None:
+            return CommonMsg.where_message(where=str(step), message=problem[1])
+    if os.path.isdir(path):
+        return CommonMsg.where_message(where=path, message=CheckMsg.folder_named_like_report())
+    return None
 
 
 def report_path(data_dir: str, unit_id: str, as_of: date) -> str:

@@ -71,7 +71,7 @@ def write_template(
     ws.cell(1, 1, Template.title.format(lang, title=plan.title)).font = Font(bold=True, size=14)
     fields: list[tuple[int, Text, str | date | None, bool, str]] = [
         (UNIT_ROW, Template.label_unit, Template.name_id.format(lang, name=unit.name, id=unit.id), False, ""),
-        (AS_OF_ROW, Template.label_as_of, as_of, True, Template.hint_as_of.render(lang)),
+        (AS_OF_ROW, Template.label_as_of, as_of, False, Template.hint_as_of.render(lang)),
         (SUBMITTED_ROW, Template.label_submitted, None, True, Template.hint_submitted.render(lang)),
         (PLAN_ROW, Template.label_plan, Template.name_id.format(lang, name=plan.document, id=plan.id), False, ""),
     ]
@@ -92,9 +92,11 @@ def write_template(
         if row in (AS_OF_ROW, SUBMITTED_ROW):
             field.number_format = "yyyy-mm-dd"
             field.alignment = Alignment(horizontal="left")
-            dates.add(field)
         if editable:
             field.fill, field.protection = fill["input"], unlocked
+            dates.add(field)
+        else:  # the face import reads back: the unit and date the form was made for (with the hidden metadata)
+            field.fill = fill["grey"]
         ws.cell(row, FIELD_COL + 1, hint).font = Font(color="808080")
     ws.merge_cells(start_row=HELP_ROW, start_column=1, end_row=HELP_ROW, end_column=len(HEADERS))
     ws.cell(HELP_ROW, 1, Template.instructions.format(lang, states=milestone_choices())).alignment = wrap
