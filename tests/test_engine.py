@@ -227,6 +227,29 @@ def test_district_milestone() -> None:
     assert (r.actual, r.progress, r.status, r.light) == (1, 1, "done", "green")
 
 
+def test_district_milestone_state_is_the_word_reported() -> None:
+    milestone = ind("3.2", "milestone", reported_by="district")
+    for word in ("not_started", "in_progress", "done"):
+        assert one(milestone, [rep("qu", D, {"3.2": word})]).state == word
+    assert one(milestone, []).state is None  # no value
+    assert one(ind("1.1", "cumulative", "100"), [rep("a", D, {"1.1": 1})]).state is None  # not a milestone
+
+
+def test_township_milestone_state_and_each_units_own() -> None:
+    milestone = ind("3.2", "milestone")
+    r = one(milestone, [rep("a", D, {"3.2": "not_started"}), rep("b", D, {"3.2": "in_progress"})])
+    assert [(u.unit, u.state) for u in r.units] == [("a", "not_started"), ("b", "in_progress"), ("c", None)]
+    assert r.state == "in_progress"  # one township at work
+    # every township that reported has not started: not started
+    assert one(milestone, [rep("a", D, {"3.2": "not_started"})]).state == "not_started"
+    # one done, the others not started: under way
+    assert one(milestone, [rep("a", D, {"3.2": "done"}), rep("b", D, {"3.2": "not_started"})]).state == "in_progress"
+    # done only when every township is done
+    assert one(milestone, [rep(t, D, {"3.2": "done"}) for t in "ab"]).state == "in_progress"
+    assert one(milestone, [rep(t, D, {"3.2": "done"}) for t in "abc"]).state == "done"
+    assert one(milestone, []).state is None
+
+
 def test_district_count_is_the_district_units_value() -> None:
     r = one(ind("4.1", "cumulative", "49000", reported_by="district"), [rep("qu", D, {"4.1": 36750})])
     # 36750 / 49000 = 3/4 = pace → gap 0 → on_pace
@@ -282,6 +305,12 @@ def test_overdue() -> None:
     assert one(QINGMING, in_progress, as_of=date(2025, 8, 1)).status == "overdue"
     # done in time stays done after the due date
     assert one(QINGMING, [rep("qu", date(2025, 4, 1), {"3.1": "done"})], as_of=date(2025, 8, 1)).status == "done"
+
+
+def test_a_milestone_due_today_is_overdue_not_due_soon() -> None:
+    reports = [rep("qu", date(2025, 3, 1), {"3.1": "in_progress"})]
+    assert one(QINGMING, reports, as_of=date(2025, 4, 5)).status == "overdue"  # due − D = 0
+    assert one(QINGMING, reports, as_of=date(2025, 4, 4)).status == "due_soon"  # due − D = 1
 
 
 def test_due_soon_and_pending() -> None:
@@ -493,7 +522,7 @@ def test_rank_units() -> None:
     fridays = [date(2025, 1, 3) + timedelta(weeks=w) for w in range(39)]  # 2025-01-03 … 2025-09-26
     reports = [
         *QUOTA_REPORTS,
-        *(rep("d", day, {"6.1": 1}) for day in fridays),  # d reports every week: 39 + (none in W40)
+        *(rep("d", day, {"6.1": 1}) for day in fridays),  # d reports every week ended by D: W01–W39
         rep("e", date(2025, 9, 1), {"6.1": 1}),  # e once
     ]
     result = evaluate(targets, QUOTAS, reports, D)
@@ -501,24 +530,53 @@ def test_rank_units() -> None:
     # a: 1.1 progress 3/4, 1.2 progress 1, 5.1 completion 17/18 → (27 + 36 + 34)/36 / 3 = 97/108
     # b: 1/2, 1/5, 1 → (10 + 4 + 20)/20 / 3 = 17/30
     # c: 1.2 only, no value → 0
-    # d, e: no quota, by reporting rate: d 39/40 weeks, e 1/40
+    # d, e: no quota, by reporting rate: d 39/39 weeks, e 1/39 (W40, still running at D, is owed by no one)
     assert [(r.rank, r.unit) for r in ranks] == [(1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "e")]
     by_unit = {r.unit: r for r in ranks}
     assert by_unit["a"].score == Fraction(97, 108)
     assert by_unit["b"].score == Fraction(17, 30)
     assert (by_unit["c"].score, by_unit["c"].quotas) == (0, 1)
     assert by_unit["d"].score is None and by_unit["d"].quotas == 0
-    assert by_unit["d"].reporting_rate == Fraction(39, 40)
-    assert by_unit["e"].reporting_rate == Fraction(1, 40)
+    assert by_unit["d"].reporting_rate == 1
+    assert by_unit["e"].reporting_rate == Fraction(1, 39)
     assert "qu" not in by_unit  # townships only
+
+
+def test_one_quota_over_100_percent_cannot_hide_a_zero() -> None:
+    # a: 1.1 at 140% of its quota and nothing on 1.2 → (100% + 0) / 2 = 50%, not 70%;
+    # b: 60% on both → 60%, ahead of a
+    targets = make_targets(ind("1.1", "cumulative", "20"), ind("1.2", "cumulative", "20"), towns=("a", "b"))
+    quotas = Breakdown.model_validate({"source": "分解表", "quotas": {"1.1": {"a": "10", "b": "10"},
+                                                                  "1.2": {"a": "10", "b": "10"}}})
+    reports = [rep("a", D, {"1.1": 14, "1.2": 0}), rep("b", D, {"1.1": 6, "1.2": 6})]
+    ranks = rank_units(targets, evaluate(targets, quotas, reports, D), completeness(targets, reports, D))
+    assert [(r.unit, r.score) for r in ranks] == [("b", Fraction(3, 5)), ("a", Fraction(1, 2))]
+
+
+def test_equal_progress_is_ranked_by_on_time_rate_then_reporting_rate() -> None:
+    # a, b, c all at 50% of their quota; b reports every week on time, a every week but late (timely_days 3:
+    # sent the Friday after), c every other week on time: b (on time 1) before c (on time 1/2, reported 1/2)
+    # before a (on time 0, reported 1); then the order is on-time rate first, reporting rate second
+    targets = make_targets(ind("1.1", "cumulative", "30"), towns=("a", "b", "c"))
+    quotas = Breakdown.model_validate({"source": "分解表", "quotas": {"1.1": {"a": "10", "b": "10", "c": "10"}}})
+    fridays = [date(2025, 1, 3) + timedelta(weeks=w) for w in range(39)]
+    reports = [
+        *(rep("a", day, {"1.1": 5}).model_copy(update={"submitted": day + timedelta(days=7)}) for day in fridays),
+        *(rep("b", day, {"1.1": 5}) for day in fridays),
+        *(rep("c", day, {"1.1": 5}) for day in fridays[::2]),
+    ]
+    ranks = rank_units(targets, evaluate(targets, quotas, reports, D), completeness(targets, reports, D))
+    assert [(r.rank, r.unit) for r in ranks] == [(1, "b"), (2, "c"), (3, "a")]
+    assert [r.on_time_rate for r in ranks] == [1, Fraction(20, 39), 0]
+    assert ranks[2].reporting_rate == 1
 
 
 def test_rank_without_quotas_by_completeness_ties_share_a_rank() -> None:
     targets = make_targets(ind("1.1", "cumulative", "100"), towns=("a", "b", "c"))
-    reports = [rep("c", date(2025, 9, 29), {"1.1": 1})]
+    reports = [rep("c", date(2025, 9, 26), {"1.1": 1})]
     result = evaluate(targets, None, reports, D)
     ranks = rank_units(targets, result, completeness(targets, reports, D))
-    # c reported (1 of 40 weeks); a and b nothing: tied, share rank 2, in plan order
+    # c reported (1 of 39 weeks); a and b nothing: tied, share rank 2, in plan order
     assert [(r.rank, r.unit) for r in ranks] == [(1, "c"), (2, "a"), (2, "b")]
 
 
@@ -537,12 +595,12 @@ def test_history() -> None:
         rep("b", date(2025, 5, 1), {"1.1": 50}),  # after D
     ]
     d = date(2025, 4, 15)
-    assert history(targets, reports, "1.1", d) == [
+    assert [(p.day, p.actual) for p in history(targets, reports, "1.1", d)] == [
         (date(2025, 3, 1), 10),  # a 10
         (date(2025, 3, 15), 15),  # a 10 + b 5
         (date(2025, 4, 1), 25),  # a 20 + b 5
         (date(2025, 4, 10), 25),
     ]
-    assert history(targets, ValueIndex(reports), "8.1", d) == [(date(2025, 4, 12), 2)]
+    assert history(targets, ValueIndex(reports), "8.1", d) == [(date(2025, 4, 12), 2, None)]
     with pytest.raises(KeyError):
         history(targets, reports, "9.9", d)

@@ -9,12 +9,16 @@ write outside progress/<unit>/, or a number changed without a diagnostic.
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -46,6 +50,17 @@ def deadline(seconds: int = 10) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def cli(data: DataDir, *args: str, stdout: int | None = subprocess.PIPE, shell_tail: str = "") -> CompletedProcess[str]:
+    """minzheng run in a process of its own (for what only a real process shows: warnings printed by Python, a
+    closed or full stdout). `shell_tail` is added to a shell command line (`>&-`)."""
+    command = [sys.executable, "-m", "minzheng_cli", "--no-cache", "--data", str(data.root), "--lang", "en", *args]
+    env = {**os.environ, "MINZHENG_TODAY": TODAY.isoformat()}
+    if shell_tail:
+        return subprocess.run(f"{shlex.join(command)} {shell_tail}", shell=True, stderr=subprocess.PIPE, text=True,
+                              env=env, timeout=60)
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
 
 
 def no_traceback(result: Result) -> bool:
@@ -374,3 +389,128 @@ def test_import_into_a_unit_folder_linked_out_of_the_data_folder_writes_nothing(
     assert list(outside.iterdir()) == []
     new = run(data, "new", "nanxun", "--as-of", AS_OF)
     assert new.exit_code == 1 and "outside the data folder" in new.stderr and list(outside.iterdir()) == []
+
+
+# --- workbook bombs: bounded before parsing ------------------------------------------------------------------
+
+
+def _column(i: int) -> str:
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def bomb(book: Path, out: Path, cells: int, per_row: int, compact: bool = False) -> Path:
+    """The template `book` with `cells` more cells in its report sheet, `per_row` a row, from row 100 on (within
+    the rows import reads): `<c r="AB123"><v>7</v></c>` each, or `<c/>` when `compact`."""
+    import random
+    import zipfile
+
+    rng = random.Random(10)
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                refs = [_column(i) for i in range(per_row)]
+                rows = ("<row>" + "<c/>" * per_row + "</row>" if compact else
+                        f'<row r="{r}">' + "".join(f'<c r="{ref}{r}"><v>{rng.randrange(10)}</v></c>' for ref in refs)
+                        + "</row>" for r in range(100, 100 + cells // per_row))
+                part = part.replace(b"</sheetData>", "".join(rows).encode() + b"</sheetData>")
+            dst.writestr(info.filename, part, zipfile.ZIP_DEFLATED)
+    return out
+
+
+def test_a_small_workbook_inflating_to_a_million_and_a_half_cells_is_refused_quickly(
+        data: DataDir, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    book = bomb(template(data, tmp_path / "nanxun.xlsx"), tmp_path / "bomb.xlsx", 1_500_000, per_row=750)
+    assert 2 * 2**20 < book.stat().st_size < 6 * 2**20  # a few MB on the disk
+    measure = (
+        "import json, resource, subprocess, sys, time\n"
+        "start = time.monotonic()\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "print(json.dumps({'seconds': time.monotonic() - start, 'code': done.returncode, 'stderr': done.stderr,\n"
+        "                  'kib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+    )
+    command = [sys.executable, "-m", "minzheng_cli", "--no-cache", "--data", str(data.root), "--lang", "en",
+               "import", str(book), "--dry-run"]
+    env = {**os.environ, "MINZHENG_TODAY": TODAY.isoformat()}
+    found = json.loads(subprocess.run([sys.executable, "-c", measure, *command], capture_output=True, text=True,
+                                      env=env, check=True, timeout=120).stdout)
+    assert found["code"] == 2 and "far more than any report workbook" in found["stderr"], found
+    assert "Traceback" not in found["stderr"]
+    assert found["seconds"] < 5, found  # about half a second here; parsing it took 19 s before
+    assert found["kib"] < 300 * 1024, found
+
+
+def test_compact_cells_under_the_size_limit_are_counted_while_streaming(data: DataDir, tmp_path: Path) -> None:
+    from minzheng_cli.errors import MinzhengError
+    from minzheng_cli.read import workbook
+
+    book = bomb(template(data, tmp_path / "nanxun.xlsx"), tmp_path / "compact.xlsx", 2_000_000, per_row=1000,
+                compact=True)
+    assert book.stat().st_size < 100_000
+    with pytest.raises(MinzhengError) as info:
+        workbook.read_workbook(str(book))
+    assert f"holds more than {workbook.MAX_CELLS} cells" in info.value.message
+
+
+def test_a_workbook_declaring_entities_is_refused(data: DataDir, tmp_path: Path) -> None:
+    import zipfile
+
+    from minzheng_cli.errors import MinzhengError
+    from minzheng_cli.read import workbook
+
+    book = template(data, tmp_path / "nanxun.xlsx")
+    laughs = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(laughs, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                part = b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + part
+            dst.writestr(info.filename, part)
+    with pytest.raises(MinzhengError) as info:
+        workbook.read_workbook(str(laughs))
+    assert "DTD or entity declarations" in info.value.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_importing_a_fifo_is_refused_at_once(data: DataDir, tmp_path: Path) -> None:
+    fifo = tmp_path / "filled.xlsx"
+    os.mkfifo(fifo)
+    with deadline():
+        result = run(data, "import", str(fifo))
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_importing_a_workbook_linked_to_dev_zero_is_refused_at_once(data: DataDir, tmp_path: Path) -> None:
+    link = tmp_path / "filled.xlsx"
+    link.symlink_to("/dev/zero")
+    with deadline():
+        result = run(data, "import", str(link))
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_openpyxl_warnings_do_not_reach_stderr(data: DataDir, tmp_path: Path) -> None:
+    import zipfile
+
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5})
+    odd = tmp_path / "odd.xlsx"  # a data validation extension openpyxl drops with a UserWarning
+    ext = (b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0"/>'
+           b"</ext></extLst></worksheet>")
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(odd, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part = part.replace(b"</worksheet>", ext)
+            dst.writestr(info.filename, part)
+    result = cli(data, "import", str(odd), "--dry-run")  # its own process: pytest would catch the warning
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"dry run: valid, {data.report_path('nanxun', AS_OF)} not written\n"

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from wcwidth import wcswidth
 
 from conftest import TODAY, YEAR, YEAR_TODAY, DataDir, report
-from minzheng_cli.catalogue.words import Light, Status
+from minzheng_cli.catalogue.words import Light, Pending, Status
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
 from minzheng_cli.engine import snapshot
@@ -62,6 +62,7 @@ def test_text_fits_80_columns_every_week(lang: str) -> None:
 AGREEMENT_DATES = ["2025-02-09", "2025-04-06", "2025-06-29", "2025-07-06", "2025-08-13", "2025-10-05",
                    "2025-12-28", "2025-12-31"]
 ZH_STATUS = {word.zh: word.id.split(".")[1] for word in Status.entries()}
+ZH_STATUS.update({word.zh: "pending" for word in Pending.entries()})  # 未开始 / 推进中: a pending milestone's word
 ZH_LIGHT = {word.zh: word.id.split(".")[1] for word in Light.entries()}
 
 
@@ -82,17 +83,19 @@ def test_report_agrees_with_status(day: str) -> None:
     assert result.exit_code == 0, result.stderr
     overview = _section(result.stdout, "一、总体进展")
 
-    counts = dict(re.findall(r"([^\d，、：]+?)(\d+)项", overview[0].split("中，", 1)[1]))
-    assert {ZH_STATUS[word]: int(n) for word, n in counts.items()} == summary["by_status"]
+    counts: dict[str, int] = {}
+    for word, n in re.findall(r"([^\d，、：]+?)(\d+)项", overview[0].split("中，", 1)[1]):
+        counts[ZH_STATUS[word]] = counts.get(ZH_STATUS[word], 0) + int(n)
+    assert counts == summary["by_status"]
     total = re.search(r"全年(\d+)项指标", overview[0])
     assert total is not None and int(total.group(1)) == summary["indicators"]
     lights = dict(re.findall(r"([^\d，、：]+?)(\d+)项", overview[1].split("：", 1)[1]))
     assert {ZH_LIGHT[word]: int(n) for word, n in lights.items()} == summary["by_light"]
 
-    # 欠进度与预警: exactly the behind, missed, overdue and red indicators of `status`, with the same light
+    # 欠进度与预警: exactly the yellow and red indicators of `status` that are not 临期, with the same light
     by_id = {entry["id"]: entry for entry in document["indicators"]}
     expected = {i for i, entry in by_id.items()
-                if entry["status"] in ("behind", "missed", "overdue") or entry["light"] == "red"}
+                if entry["light"] in ("yellow", "red") and entry["status"] != "due_soon"}
     warned: dict[str, str] = {}
     for line in _section(result.stdout, "三、欠进度与预警"):
         found = re.match(r"\d+\. 【(.+?)】.*?（([\d.]+)）：", line)
@@ -100,6 +103,24 @@ def test_report_agrees_with_status(day: str) -> None:
             warned[found.group(2)] = ZH_LIGHT[found.group(1)]
     assert set(warned) == expected
     assert all(by_id[i]["light"] == light for i, light in warned.items())
+
+
+@pytest.mark.parametrize("day", ["2025-06-30", *AGREEMENT_DATES])
+def test_report_json_warns_of_every_yellow_and_red_light_of_status(day: str) -> None:
+    status = json.loads(invoke("status", "--as-of", day, "--format", "json").stdout)
+    result = invoke("report", "--as-of", day, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    lit = {i["id"] for i in status["indicators"] if i["light"] in ("yellow", "red")}
+    warned = [w["id"] for w in doc["warnings"]] + [d["id"] for d in doc["due_soon"]]
+    assert sorted(warned) == sorted(lit)  # each once
+    assert doc["summary"] == status["summary"]
+    # the text's 总体进展 counts the same lights, and as many of them in each list
+    text = invoke("report", "--as-of", day).stdout.replace("\n   ", "")
+    by_light = status["summary"]["by_light"]
+    assert f"亮黄灯、红灯的{len(lit)}项中，{len(doc['warnings'])}项列入欠进度与预警，" \
+           f"{len(doc['due_soon'])}项列入临期事项。" in text
+    assert f"黄灯{by_light.get('yellow', 0)}项" in text and f"红灯{by_light.get('red', 0)}项" in text
 
 
 def test_week_and_as_of_of_its_sunday_are_the_same_report() -> None:
@@ -181,7 +202,7 @@ def test_english_everywhere(tiny: DataDir) -> None:
     text = invoke("report", "--as-of", "2025-06-30", "--lang", "en", data=tiny.root, today=TODAY.isoformat()).stdout
     headings = [line for line in text.splitlines() if re.match(r"[IVX]+\. ", line)]
     assert headings == ["I. Overall progress", "II. Changes since 23 Jun", "III. Behind schedule and warnings",
-                        "IV. Due within 30 days", "V. Reporting", "VI. Township ranking"]
+                        "IV. Due within 30 days", "V. Data checks", "VI. Reporting", "VII. Township ranking"]
     # apart from the data's own names and units, no Chinese word
     names = "|".join(re.escape(s) for s in ("测试区2025年民政工作要点", "新增持证护理员", "其中\"双证\"护理员",
                                             "低保对象入户核查率", "每万名老年人拥有持证护理员", "城乡低保标准",

@@ -94,11 +94,11 @@ def test_charts(page: Path) -> None:
     assert html.count("<g><title>") == 8 + 3
     # 1.1: (30 + 12) / 150 = 28%; its pace marker at 2025-06-29, day 180 of 365
     assert "1.1 新增持证护理员: 欠进度" in html
-    assert ">28.0% 欠进度<" in html
+    assert ">28.0% 欠进度 黄灯<" in html  # the light by word as well as colour
     assert 'x1="452.7"' in html  # 290 + 330 × 180/365 = 452.74
     # every section, in order
     ids = re.findall(r'<section id="(\w+)">', html)
-    assert ids == ["overview", "changes", "alerts", "due", "reporting", "ranking"]
+    assert ids == ["overview", "changes", "alerts", "due", "checks", "reporting", "ranking"]
 
 
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -117,7 +117,7 @@ def test_renders_in_a_real_browser(page: Path, tmp_path: Path) -> None:
     dom = dumped.stdout
     assert f"<title>{TITLE}</title>" in dom
     assert "<svg" in dom and "<rect" in dom
-    assert "六、单位排名" in dom
+    assert "七、单位排名" in dom
 
     shot = tmp_path / "page.png"
     taken = chromium(tmp_path / "profile", "--window-size=1000,1600", f"--screenshot={shot}", page.as_uri())

@@ -3,7 +3,8 @@
 The tiny plan has `pace: days`, `cadence: monthly`, `timely_days: 5`, and the breakdown of conftest
 (1.1: 南浔镇 60, 双林镇 50, 浔溪街道 40; 2.1: 南浔镇 90, 双林镇 90, baseline 82.5).
 
-D = 2025-03-15 (a Saturday, in ISO week 2025-W11), so the previous report date is 2025-03-08.
+D = 2025-03-15 (a Saturday, in ISO week 2025-W11), so the week reported is the last one ended by D, 2025-W10
+(03-03 … 03-09), and the previous report date is 2025-03-08.
 Pace (days): 2025-03-15 is day 74 of 365 → 74/365 = 20.27%; 2025-03-08 is day 67 → 18.36%.
 
 Reports (values carried forward):
@@ -26,7 +27,11 @@ At D:
     2.3  14000 < 15000, no baseline → not_met, yellow.
     3.1  4 > 3 → over_cap, red.
     3.2  in progress, due 04-05, 21 days left → due_soon, yellow (28 days at 03-08: due_soon too).
-    3.3  南浔镇 in progress only → pending, green.
+    3.3  南浔镇 in progress only → pending (推进中), green.
+
+Reporting (monthly): the last month ended by D is February (deadline 02-28 + 5 = 03-05, passed): only 双林镇
+reported for it (02-28, on time); March is still running and owed by no one. The year: January and February × 4
+units = 8 expected, 2 reported (xunxi in January, shuanglin in February), both on time.
 """
 
 from __future__ import annotations
@@ -70,7 +75,8 @@ def week(data: DataDir) -> Weekly:
 def test_dates(week: Weekly) -> None:
     assert week.as_of == D
     assert week.previous.as_of == date(2025, 3, 8)
-    assert week.week == Period(date(2025, 3, 10), date(2025, 3, 16), "2025-W11")
+    assert week.period == Period(date(2025, 3, 3), date(2025, 3, 9), "2025-W10")
+    assert week.compared_with == date(2025, 3, 8)
     assert week.plan_pace == PACE
 
 
@@ -92,10 +98,12 @@ def test_changes(week: Weekly) -> None:
 
 
 def test_alerts(week: Weekly) -> None:
-    # red first; then the larger gap: 1.2 (16.27 points) before 1.1 (13.61 points)
+    # every yellow or red light but the 临期 3.2: red first; then the larger gap: 1.2 (16.27 points) before 1.1
+    # (13.61 points); the levels not met (no gap) last, in plan order
     assert [(a.result.id, a.result.status, a.result.light) for a in week.alerts] == [
-        ("3.1", "over_cap", "red"), ("1.2", "behind", "yellow"), ("1.1", "behind", "yellow")]
-    cap, part, whole = week.alerts
+        ("3.1", "over_cap", "red"), ("1.2", "behind", "yellow"), ("1.1", "behind", "yellow"),
+        ("2.2", "not_met", "yellow"), ("2.3", "not_met", "yellow")]
+    cap, part, whole, _, _ = week.alerts
     assert whole.result.gap == (PACE - Fraction(10, 150)) * 100
     assert [u.unit for u in whole.responsible] == ["xunxi", "shuanglin", "nanxun"]
     assert [u.unit for u in part.responsible] == ["shuanglin", "xunxi", "nanxun"]
@@ -106,20 +114,26 @@ def test_due_soon(week: Weekly) -> None:
     assert [(d.result.id, d.days_left) for d in week.due_soon] == [("3.2", 21)]
 
 
+def test_yellow_and_red_lights_are_all_listed_once(week: Weekly) -> None:
+    listed = [a.result.id for a in week.alerts] + [d.result.id for d in week.due_soon]
+    lit = [r.id for r in week.current.result.indicators if r.light in ("yellow", "red")]
+    assert sorted(listed) == sorted(lit) and len(set(listed)) == len(listed)
+    assert week.lit == 6
+
+
 def test_reporting(week: Weekly) -> None:
     rep = week.reporting
-    assert rep.period == Period(date(2025, 3, 1), date(2025, 3, 31), "2025-03")
+    assert rep.period == Period(date(2025, 2, 1), date(2025, 2, 28), "2025-02")
+    assert rep.owed
     assert rep.expected == ("nanxun", "shuanglin", "xunxi", "district")
-    assert rep.missing == ("xunxi",)
-    assert rep.reported == 3
-    assert rep.late == (Submission("shuanglin", date(2025, 3, 10), date(2025, 4, 7)),)
-    # January, February, March × 4 units = 12 expected; nanxun 1, shuanglin 2 (1 on time), xunxi 1, district 1
-    assert (rep.year.expected, rep.year.reported, rep.year.on_time) == (12, 5, 4)
+    assert rep.missing == ("nanxun", "xunxi", "district")
+    assert (rep.reported, rep.late, rep.rejected, rep.within_deadline) == (1, (), (), ())
+    assert (rep.year.expected, rep.year.reported, rep.year.on_time) == (8, 2, 2)
 
 
 def test_ranking(week: Weekly) -> None:
     # nanxun: mean of 1.1 progress 1/10 and 2.1 completion 85/90; shuanglin: 3/50 and 0 (no 2.1 value);
-    # xunxi: 1/40
+    # xunxi: 1/40 (none of them ties, so the rates do not matter here)
     assert [(r.rank, r.unit, r.score) for r in week.ranking] == [
         (1, "nanxun", (Fraction(1, 10) + Fraction(85, 90)) / 2),
         (2, "shuanglin", Fraction(3, 100)),
@@ -130,18 +144,19 @@ def test_ranking(week: Weekly) -> None:
 def test_chinese_words(week: Weekly) -> None:
     text = report_text.as_text(document(week, "zh"))
     joined = text.replace("\n   ", "")  # continuation lines joined back to their item
-    assert text.startswith("测试区2025年民政工作要点推进情况周报\n2025年第11周（3月10日至3月16日），数据截至3月15日\n")
+    assert text.startswith("测试区2025年民政工作要点推进情况周报\n2025年第10周（3月3日至3月9日），数据截至3月15日\n")
     for line in [
         "1. 全年8项指标中，超进度1项、欠进度2项、临期1项、推进中1项、未达标2项、超出上限1项。",
         "2. 亮灯情况：绿灯2项、黄灯5项、红灯1项。",
+        "3. 全年序时进度为20.3%（按天数计算）；亮黄灯、红灯的6项中，5项列入欠进度与预警，1项列入临期事项。",
         "二、本周变化（与3月8日相比）",
         "1. 新增持证护理员（1.1）：由7人增至10人，欠进度；变动单位：南浔镇+2人、双林镇+1人。",
         "1. 【红灯】供养机构总数（3.1）：实际4个，超出上限3个。",
         "1. 清明祭扫工作方案（3.2）：4月5日到期，还有21天，目前进行中。",
-        "1. 本月应报4个单位，已报3个，未报1个：浔溪街道。",
-        "2. 迟报1个：双林镇（4月7日报送）。",
-        "3. 全年报送率41.7%（应报12份，已报5份），按时报送率33.3%。",
-        "1. 南浔镇：分解任务平均进度52.2%，报送率33.3%。",  # one month of three reported
+        "1. 2月应报4个单位，已报1个，未报3个：南浔镇、浔溪街道、区民政局。",
+        "2. 无迟报单位。",
+        "3. 全年截至2月28日的报送周期，报送率25.0%（应报8份，已报2份），按时报送率25.0%。",
+        "1. 南浔镇：分解任务平均进度52.2%，按时报送率0.0%，报送率0.0%。",  # January and February: nothing
     ]:
         assert line in joined.splitlines(), line
     # 2.2 first reported this week; 1.2's warning names the townships without a figure first
@@ -155,19 +170,23 @@ def test_english_words(week: Weekly) -> None:
     text = report_text.as_text(document(week, "en")).replace("\n   ", " ")
     assert "1. [red] 供养机构总数 (3.1): actual 4个, over the cap of 3个." in text
     assert "1. 新增持证护理员 (1.1): up from 7人 to 10人, behind; moved by 南浔镇 +2人, 双林镇 +1人." in text
-    assert "2. 1 reported late: 双林镇 (sent 7 Apr)." in text
+    assert "1. In Feb, 4 units were due to report, 1 did; 3 did not: 南浔镇, 浔溪街道, 区民政局." in text
 
 
 def test_quiet_first_day(data: DataDir) -> None:
-    # on the plan's first day the previous date is clamped to it: nothing moved, nothing reported
+    # on the plan's first day the previous date is clamped to it: nothing moved; January has not ended, so no
+    # unit owes its report yet: every one is within the deadline, none 未报
     week = from_snapshot(snapshot.take(data.load(), date(2025, 1, 1)))
     assert (week.as_of, week.previous.as_of, week.changes, week.alerts) == (date(2025, 1, 1), date(2025, 1, 1),
                                                                              (), ())
-    assert week.reporting.missing == ("nanxun", "shuanglin", "xunxi", "district")
-    text = report_text.as_text(document(week, "zh"))
+    assert not week.reporting.owed and week.reporting.missing == ()
+    assert week.reporting.within_deadline == ("nanxun", "shuanglin", "xunxi", "district")
+    assert week.reporting.year.expected == 0
+    text = report_text.as_text(document(week, "zh")).replace("\n   ", "")
     assert "本周各项指标均无变化。" in text
-    assert "无欠进度、红灯或逾期事项。" in text
-    assert "1. 本月应报4个单位，已报0个，未报4个：南浔镇、双林镇、浔溪街道、区民政局。" in text
+    assert "除临期事项外，没有亮黄灯或红灯的指标。" in text
+    assert "1. 1月应报4个单位，已报0个，尚在报送时限内4个：南浔镇、双林镇、浔溪街道、区民政局。" in text
+    assert "3. 全年尚无已结束的报送周期。" in text
 
 
 def test_after_the_plan_is_clamped(data: DataDir) -> None:

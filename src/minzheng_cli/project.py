@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
 
 from minzheng_cli.checks.linter import load_data
@@ -61,7 +60,7 @@ class Project:
         return snapshot.select(snap, unit, task, only)
 
     @staticmethod
-    def indicator(snap: Snapshot, ident: str) -> tuple[IndicatorResult, list[tuple[date, Fraction | None]]] | None:
+    def indicator(snap: Snapshot, ident: str) -> tuple[IndicatorResult, list[engine.HistoryPoint]] | None:
         """One indicator at the snapshot's date and its history over time, or None when there is no such id."""
         result = snap.result.indicator(ident)
         if result is None:

@@ -10,6 +10,11 @@ class Report(Catalogue):
     """The phrases of the weekly report, section by section."""
 
     title = Text("{title}推进情况周报", "Weekly progress report: {title}")
+    sample = Text("【示例数据】", "[SAMPLE DATA] ")  # before the title of a report on illustrative data (DESIGN §1)
+    sample_note = Text(
+        "示例数据：本报告的报送数字为虚构，仅供演示，非真实报送。",
+        "Sample data: the reported figures in this report are invented, for demonstration only; no unit reported them.",
+    )
     subtitle = Text(
         "{year}年第{week}周（{start}至{end}），数据截至{as_of}",
         "Week {week} of {year} ({start} to {end}), figures as of {as_of}",
@@ -28,11 +33,22 @@ class Report(Catalogue):
     overview_lights = Text("亮灯情况：{lights}。", "Lights: {lights}.")
     overview_no_lights = Text("尚无指标亮灯（均无数据）。", "No lights yet: no indicator has data.")
     overview_pace = Text(
-        "全年序时进度为{pace}（按{by}计算），已完成、超进度或达进度的{ok}项，欠进度、逾期或到期未完成的{lag}项。",
-        "Time elapsed (序时进度) is {pace} of the year (by {by}); {ok} indicators are done, ahead or on pace, {lag} are behind, overdue or missed.",
+        "全年序时进度为{pace}（按{by}计算）；亮黄灯、红灯的{lit}项中，{alerts}项列入欠进度与预警，{due}项列入临期事项。",
+        "Time elapsed (序时进度) is {pace} of the year (by {by}); of the {lit} indicators with a yellow or red light, "
+        "{alerts} are under behind schedule and warnings, {due} under items due.",
+    )
+    overview_pace_unlit = Text(
+        "全年序时进度为{pace}（按{by}计算）；没有亮黄灯或红灯的指标。",
+        "Time elapsed (序时进度) is {pace} of the year (by {by}); no indicator has a yellow or red light.",
     )
     # 二、本周变化
     h_changes = Text("二、本周变化（与{day}相比）", "II. Changes since {day}")
+    changes_pace = Text(
+        "数值未变、因序时推进状态变化的{n}项：{items}",
+        "{n} changed status with the same figures, as time moved on: {items}",
+    )
+    change_pace_item = Text("{name}由{old}转为{new}", "{name} from {old} to {new}")
+    every_township = Text("全部{n}个镇（街道）", "all {n} townships")
     changes_none = Text("本周各项指标均无变化。", "No indicator moved this week.")
     change_up = Text("由{old}增至{new}", "up from {old} to {new}")
     change_down = Text("由{old}降至{new}", "down from {old} to {new}")
@@ -42,9 +58,18 @@ class Report(Catalogue):
     change_units = Text("变动单位：{units}", "moved by {units}")
     # 三、欠进度与预警
     h_alerts = Text("三、欠进度与预警", "III. Behind schedule and warnings")
-    alerts_none = Text("无欠进度、红灯或逾期事项。", "Nothing is behind, red or overdue.")
+    alerts_none = Text("除临期事项外，没有亮黄灯或红灯的指标。", "Apart from the items due, no indicator has a yellow or red light.")
     alert_behind = Text("实际{actual}，{label}{share}，序时进度{pace}", "actual {actual}, {label} {share}, pace {pace}")
+    alert_completion = Text("（完成率{completion}）", " (completion {completion})")
     alert_gap = Text("落后{gap}个百分点", "{gap} points behind")
+    alert_not_met = Text(
+        "实际{actual}，目标{target}，完成率{completion}；无基线，不与序时进度比较",
+        "actual {actual}, target {target}, completion {completion}; no baseline, so not compared with time elapsed",
+    )
+    alert_projection = Text(
+        "按近四周进度，到期预计{value}（完成率{completion}）",
+        "at the last four weeks' rate, {value} by the due date (completion {completion})",
+    )
     alert_missed = Text(
         "{due}到期未完成，实际{actual}，目标{target}，完成率{completion}",
         "missed its due date {due}: actual {actual}, target {target}, completion {completion}",
@@ -63,36 +88,54 @@ class Report(Catalogue):
     due_none = Text("{n}天内无到期的节点事项。", "No milestone is due within {n} days.")
     due_when = Text("{due}到期，{when}", "due {due}, {when}")
     due_days = Text("还有{days}天", "{days} days left")
-    due_today = Text("今天到期", "due today")
     due_state = Text("目前{state}", "now {state}")
     due_townships = Text("已完成{done}/{n}个单位", "done in {done} of {n} units")
     due_no_report = Text("尚无报送", "nothing reported yet")
-    # 五、报送情况
-    h_reporting = Text("五、报送情况", "V. Reporting")
-    reporting_all = Text("{period}应报{n}个单位，均已报送。", "{period} {n} units were due to report; all did.")
-    reporting_missing = Text(
-        "{period}应报{n}个单位，已报{k}个，未报{m}个：{units}。",
-        "{period} {n} units were due to report, {k} did; {m} did not: {units}.",
+    # 五、数据核查
+    h_checks = Text("五、数据核查", "V. Data checks")
+    checks_none = Text("本期报送未发现需要核查的数字。", "No figure reported this week needs checking.")
+    check_item = Text("{unit}{day}的报送：{message}", "{unit}, report as of {day}: {message}")
+    # 六、报送情况
+    h_reporting = Text("六、报送情况", "VI. Reporting")
+    reporting_all = Text("{period}应报{n}个单位，均已报送。", "{period}, {n} units were due to report; all did.")
+    reporting_head = Text("{period}应报{n}个单位，已报{k}个", "{period}, {n} units were due to report, {k} did")
+    reporting_missing = Text("，未报{m}个：{units}", "; {m} did not: {units}")
+    reporting_rejected = Text(
+        "，退回{m}个（报送文件有错误，未计入）：{units}", "; {m} sent back (the file had errors, not counted): {units}"
     )
+    reporting_within = Text("，尚在报送时限内{m}个：{units}", "; {m} still within the deadline: {units}")
     reporting_late = Text("迟报{m}个：{units}。", "{m} reported late: {units}.")
     reporting_late_one = Text("{unit}（{day}报送）", "{unit} (sent {day})")
     reporting_no_late = Text("无迟报单位。", "No unit reported late.")
     reporting_year = Text(
-        "全年报送率{rate}（应报{expected}份，已报{reported}份），按时报送率{on_time}。",
-        "Reporting rate for the year {rate} ({reported} of {expected} reports), on time {on_time}.",
+        "全年截至{end}的报送周期，报送率{rate}（应报{expected}份，已报{reported}份），按时报送率{on_time}。",
+        "Reporting periods of the year to {end}: reporting rate {rate} ({reported} of {expected} reports), "
+        "on time {on_time}.",
     )
-    # 六、单位排名
+    reporting_year_none = Text("全年尚无已结束的报送周期。", "No reporting period of the year has ended yet.")
+    # 七、单位排名
     col_quotas = Text("分解任务数", "Quotas")
-    h_ranking = Text("六、单位排名", "VI. Township ranking")
-    ranking_entry = Text("{unit}：分解任务平均进度{score}，报送率{rate}。", "{unit}: mean progress on quotas {score}, reporting rate {rate}.")
-    ranking_no_quota = Text("{unit}：无分解任务，报送率{rate}。", "{unit}: no quotas, reporting rate {rate}.")
+    h_ranking = Text("七、单位排名", "VII. Township ranking")
+    ranking_entry = Text(
+        "{unit}：分解任务平均进度{score}，按时报送率{timely}，报送率{rate}。",
+        "{unit}: mean progress on quotas {score}, on-time rate {timely}, reporting rate {rate}.",
+    )
+    ranking_no_quota = Text(
+        "{unit}：无分解任务，报送率{rate}，按时报送率{timely}。",
+        "{unit}: no quotas, reporting rate {rate}, on-time rate {timely}.",
+    )
+    ranking_note = Text(
+        "平均进度为各分解任务进度的平均值（水平类按完成率计），每项最高按100%计；相同时按按时报送率、报送率排序。",
+        "Mean progress averages the unit's quotas (completion for a level), each counted at most 100%; ties go by "
+        "on-time rate, then reporting rate.",
+    )
 
 
 class ReportPeriod(Catalogue):
     """The reporting period of 报送情况, by the plan's cadence."""
 
     weekly = Text("本周", "This week")
-    monthly = Text("本月", "This month")
+    monthly = Text("{month}", "In {month}")  # the month that has ended: 5月
 
 
 class Chart(Catalogue):

@@ -22,6 +22,14 @@ class Status(Catalogue):
     behind = Text("欠进度", "behind")
 
 
+class Pending(Catalogue):
+    """The status word of a milestone not done, not due soon and not overdue: it follows the milestone's state
+    (DESIGN §2.5), so that a milestone reported 未开始 is never shown as 推进中."""
+
+    not_started = Text("未开始", "not started")
+    in_progress = Text("推进中", "in progress")
+
+
 class Light(Catalogue):
     """Light words, by light code."""
 

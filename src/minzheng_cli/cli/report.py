@@ -15,6 +15,7 @@ class ReportFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     html = "html"
+    json = "json"
 
 
 @app.command()

@@ -48,7 +48,7 @@ def status(
     if format is StatusFormat.json:
         import json
 
-        typer.echo(json.dumps(status_json.status_document(snap.targets, result), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(status_json.status_document(snap.targets, result, snap.sample), ensure_ascii=False, indent=2))
     else:
         rows = status_table.status_rows(snap.targets, result, opts.lang, unit)
         heading = status_table.title(snap.targets, result, opts.lang, unit)

@@ -1,13 +1,20 @@
 """报送情况: reporting completeness and timeliness of every unit (DESIGN §2.7).
 
-Pure: a function of the plan, the reports and the evaluation date.
+Pure: a function of the plan, the reports, the files refused for errors and the evaluation date D.
 
 Expected reports: one per cadence period (ISO week Monday–Sunday for `weekly`, calendar month for `monthly`),
-from the period that contains `plan.start` to the one that contains D (the current period counts as expected;
-D is clamped to the plan period). A unit has reported for a period when one of its reports has an `as_of` in
-it (reports after D are not counted); the period is on time when the earliest of those reports was submitted
-(`submitted`, or `as_of` when absent) no later than period end + `plan.timely_days`. Rates are counts over
-counts: reported ÷ expected and on time ÷ expected, per unit and overall (never a mean of rates).
+from the period that contains `plan.start` to the last one that has ended by D (end ≤ D): the period still
+running at D is not owed yet and counts in no rate. A unit has reported for a period when one of its valid
+reports has an `as_of` in it (reports after D are not counted); the period is on time when the earliest of those
+reports was submitted (`submitted`, or `as_of` when absent) no later than period end + `plan.timely_days`.
+
+A period without a valid report is, for that unit, one of:
+- 退回 (`rejected`): a file of the unit dated in the period was excluded for errors: received, not counted;
+- 时限内 (`within_deadline`): nothing yet, but its deadline (end + `timely_days`) is D or later;
+- 未报 (`missed`): nothing, and the deadline has passed.
+
+Rates are counts over counts: reported ÷ expected and on time ÷ expected, per unit and overall (never a mean of
+rates). A period rejected or within its deadline is expected and not reported.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import Literal
 
 from minzheng_cli.model.files import Plan, Report, Targets
 
@@ -35,8 +43,10 @@ class UnitCompleteness:
     expected: int
     reported: int
     on_time: int
-    missed: tuple[Period, ...]  # expected periods without any report
-    late: tuple[Period, ...]  # periods reported, but not on time
+    missed: tuple[Period, ...]  # 未报: expected periods without any report, their deadline passed
+    late: tuple[Period, ...]  # 迟报: periods reported, but not on time
+    rejected: tuple[Period, ...] = ()  # 退回: a file for the period was excluded for errors, none valid
+    within_deadline: tuple[Period, ...] = ()  # 时限内: nothing yet, the deadline still ahead (or today)
 
     @property
     def rate(self) -> Fraction | None:
@@ -101,16 +111,29 @@ def period_of(cadence: str, day: date) -> Period:
     return Period(start, start + timedelta(days=6), f"{year:04d}-W{week:02d}")
 
 
-def periods(plan: Plan, as_of: date) -> list[Period]:
-    """The expected periods: from the one containing `plan.start` to the one containing D (clamped to the
-    plan period)."""
-    last = min(as_of, plan.end)
-    if last < plan.start:
-        return []
-    found = [period_of(plan.cadence, plan.start)]
-    while found[-1].end < last:
-        found.append(period_of(plan.cadence, found[-1].end + timedelta(days=1)))
+def periods(plan: Plan, as_of: date, cadence: str | None = None) -> list[Period]:
+    """The expected periods: from the one containing `plan.start` to the last that has ended by D and still
+    touches the plan period (so the period holding `plan.end` is owed once it has ended, even after the plan).
+    `cadence` another than the plan's (`weekly`, `monthly`): the weeks of a weekly report."""
+    cadence = cadence or plan.cadence
+    found: list[Period] = []
+    period = period_of(cadence, plan.start)
+    while period.end <= as_of and period.start <= plan.end:
+        found.append(period)
+        period = period_of(cadence, period.end + timedelta(days=1))
     return found
+
+
+def last_ended(plan: Plan, as_of: date, cadence: str | None = None) -> Period:
+    """The period a report for D is about: the last one that has ended by D (a Monday: the week just past),
+    within the plan; the plan's first period when none has ended yet."""
+    owed = periods(plan, as_of, cadence)
+    return owed[-1] if owed else period_of(cadence or plan.cadence, plan.start)
+
+
+def deadline(plan: Plan, period: Period) -> date:
+    """The last day a report for the period is on time: its end + `timely_days`."""
+    return period.end + timedelta(days=plan.timely_days)
 
 
 @dataclass(frozen=True)
@@ -137,26 +160,47 @@ def submissions(plan: Plan, reports: Iterable[Report], as_of: date) -> dict[tupl
     return first
 
 
-def completeness(targets: Targets, reports: Iterable[Report], as_of: date) -> Completeness:
-    """Reporting completeness of every unit (district included) at `as_of`."""
+PeriodState = Literal["on_time", "late", "rejected", "within_deadline", "missed"]
+
+
+def period_state(plan: Plan, period: Period, sent: date | None, rejected: bool, as_of: date) -> PeriodState:
+    """What one unit did for one period, at D: `sent` the earliest submission of its valid reports dated in the
+    period (None: none), `rejected` whether a file of it dated in the period was excluded for errors."""
+    if sent is not None:
+        return "on_time" if sent <= deadline(plan, period) else "late"
+    if rejected:
+        return "rejected"
+    return "within_deadline" if deadline(plan, period) >= as_of else "missed"
+
+
+def completeness(targets: Targets, reports: Iterable[Report], as_of: date,
+                 rejected: Iterable[tuple[str, date]] = ()) -> Completeness:
+    """Reporting completeness of every unit (district included) at `as_of`; `rejected` the (unit, as_of) of the
+    files excluded for errors (`Loaded.rejected`)."""
     plan = targets.plan
     expected = periods(plan, as_of)
     first = {key: s.submitted for key, s in submissions(plan, reports, as_of).items()}
-    grace = timedelta(days=plan.timely_days)
+    refused = {(unit, period_start(plan.cadence, day)) for unit, day in rejected if day <= as_of}
     units: list[UnitCompleteness] = []
     for unit in targets.units:
         missed: list[Period] = []
         late: list[Period] = []
+        back: list[Period] = []
+        within: list[Period] = []
         reported = on_time = 0
         for period in expected:
-            first_sent = first.get((unit.id, period.start))
-            if first_sent is None:
-                missed.append(period)
-                continue
-            reported += 1
-            if first_sent <= period.end + grace:
-                on_time += 1
-            else:
+            key = (unit.id, period.start)
+            state = period_state(plan, period, first.get(key), key in refused, as_of)
+            reported += state in ("on_time", "late")
+            on_time += state == "on_time"
+            if state == "late":
                 late.append(period)
-        units.append(UnitCompleteness(unit.id, len(expected), reported, on_time, tuple(missed), tuple(late)))
+            elif state == "rejected":
+                back.append(period)
+            elif state == "within_deadline":
+                within.append(period)
+            elif state == "missed":
+                missed.append(period)
+        units.append(UnitCompleteness(unit.id, len(expected), reported, on_time, tuple(missed), tuple(late),
+                                      tuple(back), tuple(within)))
     return Completeness(as_of, plan.cadence, tuple(expected), tuple(units))

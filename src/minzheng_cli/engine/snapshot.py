@@ -31,7 +31,19 @@ class Snapshot:
 
     @cached_property
     def completeness(self) -> Completeness:
-        return completeness(self.targets, self.loaded.reports, self.as_of)
+        """报送情况 (§2.7) of the periods ended by `owed_by`, the refused files counted as 退回."""
+        return completeness(self.targets, self.loaded.reports, self.owed_by, self.loaded.rejected())
+
+    @property
+    def owed_by(self) -> date:
+        """The day that decides which reporting periods have ended: the date asked for, even after the plan
+        (so the plan's last, partial week is owed once it is over); the plan's start for a date before it."""
+        return max(self.requested, self.as_of)
+
+    @property
+    def sample(self) -> bool:
+        """The data folder is marked illustrative (DESIGN §1): every output says 示例数据."""
+        return self.loaded.sample
 
     @property
     def clamped(self) -> bool:

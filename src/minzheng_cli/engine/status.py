@@ -15,10 +15,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from minzheng_cli.engine.pace import pace as pace_at
-from minzheng_cli.model.files import Breakdown, Indicator, Kind, Lights, Ratio, Report, Targets, Unit, Value
+from minzheng_cli.model.files import (
+    Breakdown,
+    Indicator,
+    Kind,
+    Lights,
+    Milestone,
+    Ratio,
+    Report,
+    Targets,
+    Unit,
+    Value,
+)
 
 Status = Literal[
     "no_data",
@@ -84,6 +95,17 @@ class ValueIndex:
                 return value
         return None
 
+    def indicator_dates(self, unit_ids: Iterable[str], indicator_id: str, as_of: date) -> list[date]:
+        """The distinct `as_of` dates ≤ D of the reports of these units that hold the indicator, in order."""
+        days: set[date] = set()
+        for unit_id in unit_ids:
+            series = self._units.get(unit_id)
+            if series is not None:
+                dates, values = series
+                days.update(d for d, v in zip(dates[: bisect.bisect_right(dates, as_of)], values, strict=False)
+                            if indicator_id in v)
+        return sorted(days)
+
     def report_dates(self, unit_ids: Iterable[str], as_of: date) -> list[date]:
         """The distinct `as_of` dates ≤ D of the reports of these units, in order."""
         days: set[date] = set()
@@ -112,7 +134,8 @@ class UnitResult:
 
     `actual` is the unit's own value (a ratio: factor × its numerator / its denominator; a milestone: 1 when
     done, else 0). `quota`, `completion`, `progress`, `status` and `light` are None unless the breakdown gives
-    the unit a quota; a level's unit progress is always None (no per-unit baseline).
+    the unit a quota; a level's unit progress is always None (no per-unit baseline). `state` is a milestone's
+    word as the unit reported it (§2.2), None for other kinds and without a value.
     """
 
     unit: str
@@ -122,6 +145,7 @@ class UnitResult:
     progress: Fraction | None
     status: Status | None
     light: Light | None
+    state: Milestone | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +159,10 @@ class IndicatorResult:
       or the share of townships done);
     - "cap": a cap, its actual against the cap.
     `share` is that figure (for a cap, actual ÷ cap); `paced` says whether it was compared with 序时进度.
+
+    `state` is a milestone's state as reported (§2.2): the district unit's own word; for a township milestone
+    `done` when every township is done, `not_started` while every township with a value reports not started,
+    else `in_progress`. None for other kinds and without data. Every output shows it as reported.
     """
 
     indicator: Indicator
@@ -150,10 +178,24 @@ class IndicatorResult:
     status: Status
     light: Light | None
     units: tuple[UnitResult, ...]  # every township for township indicators, in plan order; () for district
+    state: Milestone | None = None
 
     @property
     def id(self) -> str:
         return self.indicator.id
+
+    @property
+    def distinct_progress(self) -> Fraction | None:
+        """The progress to show beside 完成率 (进度), where it says something 完成率 does not: a level with a
+        baseline, a township milestone (the share of townships done). None where it equals 完成率 (cumulative),
+        where there is none (cap, level without baseline, no data) and for a district milestone (its state
+        says it)."""
+        ind = self.indicator
+        if self.progress is None or self.progress == self.completion:
+            return None
+        if ind.kind == "milestone" and ind.reported_by == "district":
+            return None
+        return self.progress
 
     @property
     def share(self) -> Fraction | None:
@@ -219,6 +261,18 @@ class StatusResult:
             counts[result.status] += 1
         return {s: n for s, n in counts.items() if n}
 
+    def by_word(self) -> dict[tuple[Status, Milestone | None], int]:
+        """Indicators per status as a reader sees it: a pending milestone's by its state too (未开始 / 推进中),
+        in the order of the status table; statuses with no indicator left out."""
+        counts: dict[tuple[Status, Milestone | None], int] = {}
+        for status in STATUSES:
+            keys = [(status, "not_started"), (status, "in_progress")] if status == "pending" else [(status, None)]
+            counts.update((key, 0) for key in keys)
+        for result in self.indicators:
+            key = (result.status, result.state if result.status == "pending" else None)
+            counts[key] = counts.get(key, 0) + 1
+        return {key: n for key, n in counts.items() if n}
+
     def by_light(self) -> dict[str, int]:
         """Indicators per light (green, yellow, red); no light (no data) and zero counts left out."""
         counts = {light: 0 for light in LIGHTS}
@@ -252,6 +306,26 @@ def unit_actual(indicator: Indicator, value: Value | None) -> Fraction | None:
     if isinstance(value, Fraction):
         return value
     return None  # a milestone word for a number: refused by validation, no value here
+
+
+def unit_state(indicator: Indicator, value: Value | None) -> Milestone | None:
+    """A milestone's state as the unit reported it; None for other kinds and without a value."""
+    if indicator.kind != "milestone" or not isinstance(value, str):
+        return None
+    return value
+
+
+def township_state(values: Sequence[Value | None]) -> Milestone | None:
+    """A township milestone's state (§2.2): done when every township is done; not started while every township
+    with a value reports not started; else in progress. None when no township has a value."""
+    present = [v for v in values if isinstance(v, str)]
+    if not present:
+        return None
+    if len(present) == len(values) and all(v == "done" for v in present):
+        return "done"
+    if all(v == "not_started" for v in present):
+        return "not_started"
+    return "in_progress"
 
 
 def _aggregate(indicator: Indicator, values: Sequence[Value | None]) -> tuple[Fraction | None, int]:
@@ -371,12 +445,13 @@ def _unit_result(
     lights: Lights,
 ) -> UnitResult:
     actual = unit_actual(indicator, value)
+    state = unit_state(indicator, value)
     if quota is None:
-        return UnitResult(unit.id, actual, None, None, None, None, None)
+        return UnitResult(unit.id, actual, None, None, None, None, None, state)
     completion = _ratio_of(actual, quota)
     progress = completion if indicator.kind == "cumulative" else None
     status, light = judge(indicator.kind, actual, quota, progress, False, pace, due, as_of, lights)
-    return UnitResult(unit.id, actual, quota, completion, progress, status, light)
+    return UnitResult(unit.id, actual, quota, completion, progress, status, light, state)
 
 
 def evaluate_indicator(
@@ -396,12 +471,14 @@ def evaluate_indicator(
         actual, value = _district_actual(targets, index, indicator, as_of)
         milestone_done = value == "done"
         milestone_progress = actual
+        state = unit_state(indicator, value)
     else:
         townships = targets.townships
         values = [index.at(u.id, indicator.id, as_of) for u in townships]
         actual, done_count = _aggregate(indicator, values)
         milestone_done = bool(townships) and done_count == len(townships)
         milestone_progress = Fraction(done_count, len(townships)) if actual is not None else None
+        state = township_state(values) if kind == "milestone" else None
         quotas = _quotas(breakdown, indicator)
         units = tuple(
             _unit_result(indicator, u, v, quotas.get(u.id), pace, due, as_of, plan.lights)
@@ -444,6 +521,7 @@ def evaluate_indicator(
         status=status,
         light=light,
         units=units,
+        state=state,
     )
 
 
@@ -465,20 +543,35 @@ def evaluate(
 # history
 
 
+class HistoryPoint(NamedTuple):
+    """The district actual of an indicator at one report date, and a milestone's state then (§2.2)."""
+
+    day: date
+    actual: Fraction | None
+    state: Milestone | None = None
+
+
 def district_actual(
     targets: Targets, index: ValueIndex, indicator: Indicator, as_of: date
 ) -> Fraction | None:
     """§2.2: the district actual of one indicator at D."""
+    return _district_point(targets, index, indicator, as_of).actual
+
+
+def _district_point(targets: Targets, index: ValueIndex, indicator: Indicator, as_of: date) -> HistoryPoint:
     if indicator.reported_by == "district":
-        return _district_actual(targets, index, indicator, as_of)[0]
+        actual, value = _district_actual(targets, index, indicator, as_of)
+        return HistoryPoint(as_of, actual, unit_state(indicator, value))
     values = [index.at(u.id, indicator.id, as_of) for u in targets.townships]
-    return _aggregate(indicator, values)[0]
+    state = township_state(values) if indicator.kind == "milestone" else None
+    return HistoryPoint(as_of, _aggregate(indicator, values)[0], state)
 
 
 def history(
     targets: Targets, reports: Iterable[Report] | ValueIndex, indicator_id: str, as_of: date
-) -> list[tuple[date, Fraction | None]]:
-    """The district actual at each distinct `as_of` (≤ D) of the reports of the indicator's reporting units.
+) -> list[HistoryPoint]:
+    """The district actual (and a milestone's state) at each distinct `as_of` (≤ D) of the reports of the
+    indicator's reporting units.
 
     Raises KeyError for an indicator id the plan does not have.
     """
@@ -487,4 +580,4 @@ def history(
         raise KeyError(indicator_id)
     index = index_reports(reports)
     days = index.report_dates((u.id for u in targets.reporters(indicator)), as_of)
-    return [(day, district_actual(targets, index, indicator, day)) for day in days]
+    return [_district_point(targets, index, indicator, day) for day in days]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 
 from minzheng_cli.catalogue import Lang, Text
 from minzheng_cli.catalogue.words import Kind, Words, word
 from minzheng_cli.engine.completeness import Completeness, UnitCompleteness
 from minzheng_cli.engine.ranking import UnitRank
-from minzheng_cli.engine.status import IndicatorResult
+from minzheng_cli.engine.status import HistoryPoint, IndicatorResult
 from minzheng_cli.model.files import Targets
 from minzheng_cli.render import fmt
 from minzheng_cli.render.table import Table as Table  # re-exported: the type callers annotate with
@@ -38,10 +37,9 @@ def indicator_facts(targets: Targets, result: IndicatorResult, lang: Lang) -> li
     return facts
 
 
-def history_table(result: IndicatorResult, points: list[tuple[date, Fraction | None]], lang: Lang,
-                  townships: int) -> Table:
-    rows = [[day.isoformat(), fmt.value_text(result.indicator, value, lang, townships)] for day, value in points]
-    spark = fmt.sparkline([v for _, v in points])
+def history_table(result: IndicatorResult, points: list[HistoryPoint], lang: Lang, townships: int) -> Table:
+    rows = [[p.day.isoformat(), fmt.value_text(result.indicator, p.actual, lang, townships, p.state)] for p in points]
+    spark = fmt.sparkline([p.actual for p in points])
     return Table.of([Words.col_date.render(lang), Words.col_actual.render(lang)], rows, (False, True),
                     title=f"{Words.show_history.render(lang)} {spark}".strip())
 

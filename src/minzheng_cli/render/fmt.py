@@ -9,7 +9,7 @@ from datetime import date
 from fractions import Fraction
 
 from minzheng_cli.catalogue import Lang
-from minzheng_cli.catalogue.words import MONTHS, Light, Milestone, Status, Words, word
+from minzheng_cli.catalogue.words import MONTHS, Light, Milestone, Pending, Status, Words, word
 from minzheng_cli.engine.status import IndicatorResult, UnitResult
 from minzheng_cli.model.files import Indicator
 
@@ -84,8 +84,21 @@ def day(value: date, lang: Lang, year: int) -> str:
     return Words.day_with_year.format(lang, year=value.year, month=month, day=value.day)
 
 
-def status_word(status: str | None, lang: Lang) -> str:
+def status_word(status: str | None, lang: Lang, state: str | None = None) -> str:
+    """The status word; a pending milestone's follows its state (未开始 / 推进中, DESIGN §2.5)."""
+    if status == "pending" and state in ("not_started", "in_progress"):
+        return word(Pending, state, lang)
     return word(Status, status, lang)
+
+
+def result_status(result: IndicatorResult, lang: Lang) -> str:
+    """An indicator's status word, as `status_word` with its milestone state."""
+    return status_word(result.status, lang, result.state)
+
+
+def state_word(state: str | None, lang: Lang) -> str:
+    """A milestone's state as reported: 未开始, 进行中, 已完成 (— without a value)."""
+    return word(Milestone, state, lang)
 
 
 def light_word(light: str | None, lang: Lang) -> str:
@@ -99,25 +112,26 @@ def target_text(result: IndicatorResult) -> str:
     return with_uom(result.target, ind.uom)
 
 
-def value_text(indicator: Indicator, value: Fraction | None, lang: Lang, townships: int | None = None) -> str:
-    """A value as a reader wants it: 80人, 87.33%, 已完成, or 3/10 for a district total of a township
-    milestone (`townships` given); a single unit's milestone value (1 or 0) is 已完成 or 进行中."""
+def value_text(indicator: Indicator, value: Fraction | None, lang: Lang, townships: int | None = None,
+               state: str | None = None) -> str:
+    """A value as a reader wants it: 80人, 87.33%, 3/10 for a district total of a township milestone
+    (`townships` given), and a single unit's milestone as reported (`state`: 未开始, 进行中, 已完成)."""
     if value is None:
         return DASH
     if indicator.kind == "milestone":
         if townships is not None and indicator.reported_by == "townships":
             return f"{number(value)}/{townships}"
-        return word(Milestone, "done" if value == 1 else "in_progress", lang)
+        return state_word(state or ("done" if value == 1 else "in_progress"), lang)
     return with_uom(value, indicator.uom)
 
 
 def actual_text(result: IndicatorResult, lang: Lang, townships: int) -> str:
-    """The district actual: 80人, 87.33%, 已完成, 3/10."""
-    return value_text(result.indicator, result.actual, lang, townships)
+    """The district actual: 80人, 87.33%, 未开始 / 进行中 / 已完成, 3/10."""
+    return value_text(result.indicator, result.actual, lang, townships, result.state)
 
 
 def unit_actual_text(result: IndicatorResult, unit: UnitResult, lang: Lang) -> str:
-    return value_text(result.indicator, unit.actual, lang)
+    return value_text(result.indicator, unit.actual, lang, state=unit.state)
 
 
 def bar(share: Fraction | None, width: int = 10) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from minzheng_cli.catalogue import Lang
 from minzheng_cli.engine.weekly import Weekly
-from minzheng_cli.render import report_html, report_text
+from minzheng_cli.render import report_html, report_json, report_text
 from minzheng_cli.render.report_words import Document, document
 
 Renderer = Callable[[Document, Weekly, Lang], str]
@@ -18,6 +18,7 @@ RENDERERS: dict[str, Renderer] = {
     "text": lambda doc, weekly, lang: report_text.as_text(doc),
     "markdown": lambda doc, weekly, lang: report_text.as_markdown(doc),
     "html": report_html.as_html,
+    "json": lambda doc, weekly, lang: report_json.as_json(weekly, lang),
 }
 FORMATS = tuple(RENDERERS)
 

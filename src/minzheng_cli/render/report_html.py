@@ -29,6 +29,9 @@ body {{ font-family: {FONTS}; color: #222; background: #fff; margin: 0 auto; max
 h1 {{ font-size: 1.5em; margin: 0.2em 0; }}
 h2 {{ font-size: 1.15em; border-bottom: 2px solid #b71c1c; padding-bottom: 0.15em; margin-top: 1.6em; }}
 .subtitle {{ color: #555; margin: 0 0 1em; }}
+.sample {{ border: 2px solid #c62828; background: #fff3e0; color: #b71c1c; font-weight: bold; padding: 0.5em 0.8em;
+          margin: 0.5em 0 1em; }}
+.note {{ color: #555; font-size: 0.9em; }}
 ol {{ padding-left: 2.2em; }} li {{ margin: 0.25em 0; }}
 .lights {{ display: flex; gap: 0.8em; flex-wrap: wrap; margin: 0.6em 0; }}
 .light {{ border-radius: 4px; color: #fff; padding: 0.2em 0.8em; font-weight: bold; }}
@@ -48,6 +51,8 @@ def as_html(doc: Document, weekly: Weekly, lang: Lang) -> str:
              '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{escape(doc.title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
              f"<h1>{escape(doc.title)}</h1>", f'<p class="subtitle">{escape(doc.subtitle)}</p>']
+    if doc.sample:
+        parts.append(f'<p class="sample" role="note">{escape(doc.sample)}</p>')
     for section in doc.sections:
         parts.append(f'<section id="{section.key}">')
         parts.append(f"<h2>{escape(section.heading)}</h2>")
@@ -56,6 +61,8 @@ def as_html(doc: Document, weekly: Weekly, lang: Lang) -> str:
         if section.key == "ranking":
             parts.append(units_chart(weekly.ranking, weekly, lang))
         parts.append(_table(section.table) if section.table is not None else _items(section))
+        if section.note:
+            parts.append(f'<p class="note">{escape(section.note)}</p>')
         if section.key == "overview":
             parts.append(indicator_chart(weekly.current.result.indicators, lang))
         parts.append("</section>")
@@ -119,6 +126,8 @@ def _bar_row(y: int, label: str, full: str, share: Fraction | None, colour: str,
     if share is not None:
         out.append(f'<rect x="{LABEL}" y="{y + 4}" width="{BAR * _clamped(share):.1f}" height="13" '
                    f'fill="{colour}"/>')
+    # the light as a dot at the bar's start, so that a bar of 0% (or no bar) still shows its colour
+    out.append(f'<circle cx="{LABEL - 3}" cy="{y + 10.5}" r="3.5" fill="{colour}"/>')
     if marker is not None:
         x = LABEL + BAR * _clamped(marker)
         out.append(f'<line x1="{x:.1f}" y1="{y + 1}" x2="{x:.1f}" y2="{y + 20}" stroke="#1a237e" '
@@ -141,9 +150,10 @@ def indicator_chart(results: tuple[IndicatorResult, ...], lang: Lang) -> str:
     for i, r in enumerate(results):
         share = r.share
         label = f"{r.indicator.id} {_short(r.indicator.name)}"
-        full = f"{r.indicator.id} {r.indicator.name}: {fmt.status_word(r.status, lang)}"
-        value = f"{fmt.percent(share)} {fmt.status_word(r.status, lang)}" if share is not None \
-            else fmt.status_word(r.status, lang)
+        status = fmt.result_status(r, lang)
+        light = fmt.light_word(r.light, lang) if r.light else ""
+        full = f"{r.indicator.id} {r.indicator.name}: {status}"
+        value = " ".join(x for x in (fmt.percent(share) if share is not None else "", status, light) if x)
         marker = r.pace if r.paced else None
         rows.append(_bar_row(top + i * ROW, label, full, share, COLOURS[r.light], value, marker))
     bottom = top + len(results) * ROW

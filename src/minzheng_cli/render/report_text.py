@@ -97,13 +97,18 @@ def _item_lines(item: Item, spaces_only: bool) -> list[str]:
 
 
 def as_text(doc: Document) -> str:
-    """Plain text: title, subtitle, then each section's heading and its numbered lines; a blank line between."""
+    """Plain text: title, subtitle (and the 示例数据 notice), then each section's heading, its numbered lines and
+    its note; a blank line between."""
     english = doc.lang == "en"
     lines = [*wrap(doc.title, spaces_only=english), *wrap(doc.subtitle, spaces_only=english)]
+    if doc.sample:
+        lines += wrap(doc.sample, spaces_only=english)
     for section in doc.sections:
         lines += ["", *wrap(section.heading, spaces_only=english)]
         for item in section.items:
             lines += _item_lines(item, english)
+        if section.note:
+            lines += wrap(section.note, spaces_only=english)
     return "\n".join(lines) + "\n"
 
 
@@ -112,14 +117,18 @@ def as_markdown(doc: Document) -> str:
     ordered lists (the ranking as a table, numbered by rank, so that ties share a number)."""
     escape = md.escape
     lines = [f"# {escape(doc.title)}", "", escape(doc.subtitle)]
+    if doc.sample:
+        lines += ["", f"> **{escape(doc.sample)}**"]
     for section in doc.sections:
         lines += ["", f"## {escape(section.heading)}", ""]
         if section.table is not None:
             lines += md.table(section.table)
-            continue
-        for item in section.items:
-            if item.number:
-                lines.append(f"{item.number} {escape(item.text)}")
-            else:
-                lines.append(escape(item.text))
+        else:
+            for item in section.items:
+                if item.number:
+                    lines.append(f"{item.number} {escape(item.text)}")
+                else:
+                    lines.append(escape(item.text))
+        if section.note:
+            lines += ["", escape(section.note)]
     return "\n".join(lines) + "\n"

@@ -13,16 +13,18 @@ from fractions import Fraction
 
 from minzheng_cli.catalogue import Lang, Param, Text
 from minzheng_cli.catalogue.report import Report, ReportPeriod
-from minzheng_cli.catalogue.words import Words, word
+from minzheng_cli.catalogue.words import MONTHS, Words, word
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.status import IndicatorResult, UnitResult
-from minzheng_cli.engine.weekly import Alert, Change, DueSoon, Weekly
+from minzheng_cli.engine.weekly import Alert, Change, Check, DueSoon, Weekly
 from minzheng_cli.render import fmt
 from minzheng_cli.render.table import Table
 
 # 总体进展 names the statuses in the order a reader asks about them: done, ahead, on pace, behind, then the rest
+# (a pending milestone by its state: 推进中, then 未开始)
 STATUS_ORDER = ("done", "ahead", "on_pace", "behind", "missed", "overdue", "due_soon", "pending", "not_met",
                 "within_cap", "over_cap", "no_data")
+PENDING_ORDER = ("in_progress", "not_started")
 PACE_BY: dict[str, Text] = {"days": Words.pace_days, "months": Words.pace_months}
 
 
@@ -34,10 +36,11 @@ class Item:
 
 @dataclass(frozen=True)
 class Section:
-    key: str  # overview, changes, alerts, due, reporting, ranking
+    key: str  # overview, changes, alerts, due, checks, reporting, ranking
     heading: str
     items: tuple[Item, ...]
     table: Table | None = None  # the same facts as a table, where a document wants one (the ranking)
+    note: str = ""  # a sentence after the items (how the ranking is made)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Document:
     title: str
     subtitle: str
     sections: tuple[Section, ...]
+    sample: str = ""  # the 示例数据 notice when the data are illustrative (DESIGN §1), else empty
 
 
 class Writer:
@@ -65,8 +69,11 @@ class Writer:
     def day(self, day: date) -> str:
         return fmt.day(day, self.lang, self.weekly.targets.plan.start.year)
 
-    def status(self, status: str | None) -> str:
-        return fmt.status_word(status, self.lang)
+    def status(self, status: str | None, state: str | None = None) -> str:
+        return fmt.status_word(status, self.lang, state)
+
+    def result_status(self, result: IndicatorResult) -> str:
+        return fmt.result_status(result, self.lang)
 
     def name(self, result: IndicatorResult) -> str:
         return self(Report.indicator, name=result.indicator.name, id=result.indicator.id)
@@ -86,21 +93,25 @@ class Writer:
 
 def document(weekly: Weekly, lang: Lang) -> Document:
     w = Writer(weekly, lang)
-    iso_year, iso_week, _ = weekly.week.start.isocalendar()
+    period = weekly.period
+    iso_year, iso_week, _ = period.start.isocalendar()
     title = w(Report.title, title=weekly.targets.plan.title)
-    subtitle = w(Report.subtitle, year=iso_year, week=iso_week, start=w.day(weekly.week.start),
-                 end=w.day(weekly.week.end), as_of=w.day(weekly.as_of))
+    if weekly.sample:
+        title = w(Report.sample) + title
+    subtitle = w(Report.subtitle, year=iso_year, week=iso_week, start=w.day(period.start),
+                 end=w.day(period.end), as_of=w.day(weekly.as_of))
     sections = (
         Section("overview", w(Report.h_overview), numbered(overview(w))),
-        Section("changes", w(Report.h_changes, day=w.day(weekly.previous.as_of)),
-                numbered([change(w, c) for c in weekly.changes], w(Report.changes_none))),
+        Section("changes", w(Report.h_changes, day=w.day(weekly.compared_with)),
+                numbered(changes(w, weekly.changes), w(Report.changes_none))),
         Section("alerts", w(Report.h_alerts), numbered([alert(w, a) for a in weekly.alerts], w(Report.alerts_none))),
         Section("due", w(Report.h_due, n=engine.DUE_SOON_DAYS),
                 numbered([due(w, d) for d in weekly.due_soon], w(Report.due_none, n=engine.DUE_SOON_DAYS))),
+        Section("checks", w(Report.h_checks), numbered([check(w, c) for c in weekly.checks], w(Report.checks_none))),
         Section("reporting", w(Report.h_reporting), numbered(reporting(w))),
-        Section("ranking", w(Report.h_ranking), ranking(w), ranking_table(w)),
+        Section("ranking", w(Report.h_ranking), ranking(w), ranking_table(w), w(Report.ranking_note)),
     )
-    return Document(lang, title, subtitle, sections)
+    return Document(lang, title, subtitle, sections, w(Report.sample_note) if weekly.sample else "")
 
 
 def numbered(texts: list[str], empty: str | None = None) -> tuple[Item, ...]:
@@ -114,19 +125,33 @@ def numbered(texts: list[str], empty: str | None = None) -> tuple[Item, ...]:
 
 
 def overview(w: Writer) -> list[str]:
-    result = w.weekly.current.result
-    by_status, by_light = result.by_status(), result.by_light()
-    order = [*STATUS_ORDER, *(s for s in by_status if s not in STATUS_ORDER)]
-    statuses = w.list_sep.join(w(Report.count_status, status=w.status(s), n=by_status[s])
-                               for s in order if s in by_status)
+    weekly = w.weekly
+    result = weekly.current.result
+    by_word, by_light = result.by_word(), result.by_light()
+    order = [(s, state) for s in STATUS_ORDER for state in (PENDING_ORDER if s == "pending" else (None,))]
+    order += [key for key in by_word if key not in order]
+    statuses = w.list_sep.join(w(Report.count_status, status=w.status(*key), n=by_word[key])
+                               for key in order if key in by_word)
     lights = w.list_sep.join(w(Report.count_light, light=fmt.light_word(k, w.lang), n=n) for k, n in by_light.items())
-    by = PACE_BY[w.weekly.targets.plan.pace].render(w.lang)
+    by = PACE_BY[weekly.targets.plan.pace].render(w.lang)
+    pace = fmt.percent(weekly.plan_pace)
     return [
         w(Report.overview_statuses, n=len(result.indicators), statuses=statuses),
         w(Report.overview_lights, lights=lights) if lights else w(Report.overview_no_lights),
-        w(Report.overview_pace, pace=fmt.percent(w.weekly.plan_pace), by=by, ok=w.weekly.on_track,
-          lag=w.weekly.lagging),
+        w(Report.overview_pace, pace=pace, by=by, lit=weekly.lit, alerts=len(weekly.alerts), due=len(weekly.due_soon))
+        if weekly.lit else w(Report.overview_pace_unlit, pace=pace, by=by),
     ]
+
+
+def changes(w: Writer, found: tuple[Change, ...]) -> list[str]:
+    """One item per indicator whose figures moved; those whose status alone changed (time moved on) in one
+    item after them."""
+    items = [change(w, c) for c in found if not c.pace_only]
+    paced = [w(Report.change_pace_item, name=w.name(c.new), old=w.result_status(c.old), new=w.result_status(c.new))
+             for c in found if c.pace_only]
+    if paced:
+        items.append(w(Report.changes_pace, n=len(paced), items=w.list_sep.join(paced)) + w.stop)
+    return items
 
 
 def change(w: Writer, c: Change) -> str:
@@ -143,11 +168,13 @@ def change(w: Writer, c: Change) -> str:
         move = w(Report.change_down, old=w.actual(old), new=w.actual(new))
     else:
         move = w(Report.change_up, old=w.actual(old), new=w.actual(new))
-    state = w.status(new.status)
-    if c.status_changed:
-        state = w(Report.change_status, old=w.status(old.status), new=state)
+    state = w.result_status(new)
+    if c.status_changed or old.state != new.state:
+        state = w(Report.change_status, old=w.result_status(old), new=state)
     text = w.name(new) + w.colon + (move + w.comma if move else "") + state
-    if c.units:
+    if c.every_township:
+        text += w.semi + w(Report.change_units, units=w(Report.every_township, n=len(c.units)))
+    elif c.units:
         names = [w(Report.unit_delta, unit=w.unit(m.unit), delta=fmt.signed(m.delta, ind.uom)) if c.counted
                  else w.unit(m.unit) for m in c.units]
         text += w.semi + w(Report.change_units, units=w.units(names))
@@ -180,12 +207,20 @@ def alert(w: Writer, a: Alert) -> str:
     elif status == "missed":
         detail = w(Report.alert_missed, due=w.day(r.due), actual=w.actual(r), target=fmt.target_text(r),
                    completion=fmt.percent(r.completion))
+    elif status == "not_met":
+        detail = w(Report.alert_not_met, actual=w.actual(r), target=fmt.target_text(r),
+                   completion=fmt.percent(r.completion))
     else:
         label = w(Report.word_progress) if r.judged_on == "progress" else w(Report.word_completion)
-        detail = w(Report.alert_behind, actual=w.actual(r), label=label, share=fmt.percent(r.share),
-                   pace=fmt.percent(r.pace))
+        share = fmt.percent(r.share)
+        if r.distinct_progress is not None and r.completion is not None:
+            share += w(Report.alert_completion, completion=fmt.percent(r.completion))
+        detail = w(Report.alert_behind, actual=w.actual(r), label=label, share=share, pace=fmt.percent(r.pace))
         if r.gap is not None:
             detail += w.comma + w(Report.alert_gap, gap=gap)
+    if a.projection is not None:
+        detail += w.comma + w(Report.alert_projection, value=fmt.with_uom(a.projection.value, r.indicator.uom),
+                              completion=fmt.percent(a.projection.completion))
     tag = w(Report.tag, light=fmt.light_word(r.light, w.lang))
     text = tag + w.name(r) + w.colon + detail
     if a.responsible:
@@ -206,37 +241,57 @@ def due(w: Writer, d: DueSoon) -> str:
         state = w(Report.due_townships, done=fmt.number(r.actual), n=w.townships)
     else:
         state = w(Report.due_state, state=w.actual(r))
-    when = w(Report.due_today) if d.days_left == 0 else w(Report.due_days, days=d.days_left)
+    when = w(Report.due_days, days=d.days_left)
     return w.name(r) + w.colon + w(Report.due_when, due=w.day(r.due), when=when) + w.comma + state + w.stop
+
+
+def check(w: Writer, c: Check) -> str:
+    return w(Report.check_item, unit=w.unit(c.unit), day=w.day(c.as_of), message=c.diagnostic.text(w.lang))
+
+
+def _period_name(w: Writer) -> str:
+    rep = w.weekly.reporting
+    if w.weekly.targets.plan.cadence == "monthly":
+        return w(ReportPeriod.monthly, month=MONTHS[rep.period.start.month - 1].render(w.lang))
+    return word(ReportPeriod, "weekly", w.lang)
 
 
 def reporting(w: Writer) -> list[str]:
     rep = w.weekly.reporting
-    period = word(ReportPeriod, w.weekly.targets.plan.cadence, w.lang)
-    if rep.missing:
-        first = w(Report.reporting_missing, period=period, n=len(rep.expected), k=rep.reported, m=len(rep.missing),
-                  units=w.units([w.unit(u) for u in rep.missing]))
+    period = _period_name(w)
+    n = len(rep.expected)
+    if rep.reported == n:
+        first = w(Report.reporting_all, period=period, n=n)
     else:
-        first = w(Report.reporting_all, period=period, n=len(rep.expected))
+        first = w(Report.reporting_head, period=period, n=n, k=rep.reported)
+        for phrase, units in ((Report.reporting_missing, rep.missing), (Report.reporting_rejected, rep.rejected),
+                              (Report.reporting_within, rep.within_deadline)):
+            if units:
+                first += w(phrase, m=len(units), units=w.units([w.unit(u) for u in units]))
+        first += w.stop
     if rep.late:
         late = [w(Report.reporting_late_one, unit=w.unit(s.unit), day=w.day(s.submitted)) for s in rep.late]
         second = w(Report.reporting_late, m=len(rep.late), units=w.units(late))
     else:
         second = w(Report.reporting_no_late)
     year = rep.year
-    third = w(Report.reporting_year, rate=fmt.percent(year.rate), expected=year.expected, reported=year.reported,
-              on_time=fmt.percent(year.on_time_rate))
+    if year.periods:
+        third = w(Report.reporting_year, end=w.day(year.periods[-1].end), rate=fmt.percent(year.rate),
+                  expected=year.expected, reported=year.reported, on_time=fmt.percent(year.on_time_rate))
+    else:
+        third = w(Report.reporting_year_none)
     return [first, second, third]
 
 
 def ranking(w: Writer) -> tuple[Item, ...]:
     items = []
     for entry in w.weekly.ranking:
-        rate = fmt.percent(entry.reporting_rate)
+        rate, timely = fmt.percent(entry.reporting_rate), fmt.percent(entry.on_time_rate)
         if entry.score is None:
-            text = w(Report.ranking_no_quota, unit=w.unit(entry.unit), rate=rate)
+            text = w(Report.ranking_no_quota, unit=w.unit(entry.unit), rate=rate, timely=timely)
         else:
-            text = w(Report.ranking_entry, unit=w.unit(entry.unit), score=fmt.percent(entry.score), rate=rate)
+            text = w(Report.ranking_entry, unit=w.unit(entry.unit), score=fmt.percent(entry.score), rate=rate,
+                     timely=timely)
         items.append(Item(f"{entry.rank}.", text))
     return tuple(items)
 
@@ -246,7 +301,6 @@ def ranking_table(w: Writer) -> Table:
               w(Words.col_report_rate), w(Words.col_timely_rate))
     rows = []
     for entry in w.weekly.ranking:
-        c = entry.completeness
         rows.append((str(entry.rank), w.unit(entry.unit), str(entry.quotas), fmt.percent(entry.score),
-                     fmt.percent(entry.reporting_rate), fmt.percent(c.on_time_rate if c else None)))
+                     fmt.percent(entry.reporting_rate), fmt.percent(entry.on_time_rate)))
     return Table.of(header, rows, (True, False, True, True, True, True))
