@@ -80,17 +80,19 @@ def document() -> dict[str, Any]:
 
 def test_shape() -> None:
     doc = document()
-    assert list(doc) == ["plan", "as_of", "indicators", "summary"]
+    assert list(doc) == ["plan", "sample", "as_of", "indicators", "summary"]
+    assert doc["sample"] is False  # the data folder has no sample marker
     assert doc["plan"] == {"id": "nanxun-2025", "title": "2025年全区民政工作要点"}
     assert doc["as_of"] == "2025-06-30"
     assert [i["id"] for i in doc["indicators"]] == ["3.1", "5.1", "4.1", "2.1"]  # plan order
     for entry in doc["indicators"]:
+        state = ["state"] if entry["kind"] == "milestone" else []  # a milestone's state as reported (§2.2)
         assert list(entry) == [
             "id", "task", "name", "kind", "uom", "reported_by", "target", "actual", "completion", "progress",
-            "pace", "status", "light", "units",
+            "pace", "status", "light", *state, "units",
         ]  # fmt: skip
         for unit in entry["units"]:
-            assert list(unit) == ["unit", "actual", "quota", "completion", "progress", "status", "light"]
+            assert list(unit) == ["unit", "actual", "quota", "completion", "progress", "status", "light", *state]
     # it is plain JSON
     assert json.loads(json.dumps(doc, ensure_ascii=False)) == doc
 
@@ -146,7 +148,7 @@ def test_district_count_with_decimals_and_no_data() -> None:
     # no report: nulls, but a pace all the same
     assert milestone["target"] is None and milestone["actual"] is None
     assert (milestone["completion"], milestone["progress"], milestone["pace"]) == (None, None, 0.4959)
-    assert (milestone["status"], milestone["light"]) == ("no_data", None)
+    assert (milestone["status"], milestone["light"], milestone["state"]) == ("no_data", None, None)
     assert milestone["units"] == []
 
 
@@ -168,3 +170,24 @@ def test_numbers() -> None:
     # pace 1 at the end of the plan is the integer 1
     doc = status_document(TARGETS, evaluate(TARGETS, BREAKDOWN, REPORTS, date(2025, 12, 31)))
     assert doc["indicators"][0]["pace"] == 1 and type(doc["indicators"][0]["pace"]) is int
+
+
+def test_a_milestone_and_its_unit_rows_carry_the_state_reported() -> None:
+    targets = Targets.model_validate({"plan": TARGETS.plan, "units": TARGETS.units, "tasks": TARGETS.tasks,
+                                      "indicators": [indicator("3.2", "milestone"),
+                                                     indicator("3.3", "milestone", reported_by="district")]})
+    reports = [
+        Report(path="data/progress/nanxun/2025-06-30.yaml", unit="nanxun", as_of=D, values={"3.2": "not_started"}),
+        Report(path="data/progress/shuanglin/2025-06-30.yaml", unit="shuanglin", as_of=D,
+               values={"3.2": "in_progress"}),
+        Report(path="data/progress/qu/2025-06-30.yaml", unit="qu", as_of=D, values={"3.3": "not_started"}),
+    ]
+    township, district = status_document(targets, evaluate(targets, None, reports, D))["indicators"]
+    assert [(u["unit"], u["state"]) for u in township["units"]] == [("nanxun", "not_started"),
+                                                                    ("shuanglin", "in_progress")]
+    assert (township["state"], township["status"]) == ("in_progress", "pending")
+    assert (district["state"], district["status"], district["actual"]) == ("not_started", "pending", 0)
+
+
+def test_sample_data_say_so() -> None:
+    assert status_document(TARGETS, evaluate(TARGETS, BREAKDOWN, REPORTS, D), sample=True)["sample"] is True

@@ -44,7 +44,7 @@ import pytest
 from conftest import DataDir, report
 from minzheng_cli.engine import snapshot
 from minzheng_cli.engine.completeness import Period
-from minzheng_cli.engine.weekly import Submission, UnitMove, Weekly, from_snapshot
+from minzheng_cli.engine.weekly import UnitMove, Weekly, from_snapshot
 from minzheng_cli.render import report_text
 from minzheng_cli.render.report_words import document
 

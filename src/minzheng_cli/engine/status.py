@@ -266,8 +266,8 @@ class StatusResult:
         in the order of the status table; statuses with no indicator left out."""
         counts: dict[tuple[Status, Milestone | None], int] = {}
         for status in STATUSES:
-            keys = [(status, "not_started"), (status, "in_progress")] if status == "pending" else [(status, None)]
-            counts.update((key, 0) for key in keys)
+            states: tuple[Milestone | None, ...] = ("not_started", "in_progress") if status == "pending" else (None,)
+            counts.update(((status, state), 0) for state in states)
         for result in self.indicators:
             key = (result.status, result.state if result.status == "pending" else None)
             counts[key] = counts.get(key, 0) + 1
