@@ -16,11 +16,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from conftest import TODAY, DataDir, report
@@ -32,8 +34,9 @@ ENV = {"MINZHENG_DATA": None, "MINZHENG_TODAY": TODAY.isoformat()}
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 
-def run(data: DataDir, *args: str, lang: str = "en") -> Result:
-    return runner.invoke(app, ["--data", str(data.root), "--lang", lang, *args], env=ENV)
+def run(data: DataDir, *args: str, lang: str = "en", today: date = TODAY) -> Result:
+    return runner.invoke(app, ["--data", str(data.root), "--lang", lang, *args],
+                         env={**ENV, "MINZHENG_TODAY": today.isoformat()})
 
 
 @contextmanager
@@ -193,8 +196,8 @@ AS_OF = "2025-07-14"
 COLUMN = {"value": "G", "numerator": "H", "denominator": "I", "note": "J"}
 
 
-def template(data: DataDir, book: Path, unit: str = "nanxun", as_of: str = AS_OF) -> Path:
-    result = run(data, "template", unit, "--as-of", as_of, "-o", str(book))
+def template(data: DataDir, book: Path, unit: str = "nanxun", as_of: str = AS_OF, today: date = TODAY) -> Path:
+    result = run(data, "template", unit, "--as-of", as_of, "-o", str(book), today=today)
     assert result.exit_code == 0, result.output
     return book
 
@@ -233,8 +236,6 @@ def test_a_form_naming_no_unit_of_the_plan_is_refused(data: DataDir, tmp_path: P
 
 
 def test_a_form_whose_date_was_edited_is_refused_not_filed_as_a_second_report(data: DataDir, tmp_path: Path) -> None:
-    from datetime import datetime
-
     book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5}, C3=datetime(2025, 7, 11))
     result = run(data, "import", str(book))
     assert result.exit_code == 1
@@ -514,3 +515,91 @@ def test_openpyxl_warnings_do_not_reach_stderr(data: DataDir, tmp_path: Path) ->
     result = cli(data, "import", str(odd), "--dry-run")  # its own process: pytest would catch the warning
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"dry run: valid, {data.report_path('nanxun', AS_OF)} not written\n"
+
+
+# --- import enforces exactly what validate enforces ----------------------------------------------------------
+
+
+def test_a_note_too_large_for_a_report_file_is_refused_by_import(data: DataDir, tmp_path: Path) -> None:
+    import zipfile
+
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5, ("1.1", "note"): "PLACEHOLDER"})
+    big = tmp_path / "big.xlsx"  # Excel keeps 32,767 characters a cell; the XML itself has no limit
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info).replace(b"PLACEHOLDER", ("说明" * 600_000).encode()))
+    book = big
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and not data.report_path("nanxun", AS_OF).exists()
+    assert f"{book}:9:10: file-too-large 报送表!J9: " in result.stderr  # on the note that made it too large
+
+
+def test_a_tiny_float_gets_the_advice_a_report_gets_not_a_dot(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5, ("2.1", "numerator"): 1e-300,
+                                                           ("2.1", "denominator"): 45})
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and "ends with a dot" not in result.stderr
+    assert "11:8: " in result.stderr and "decimal places" in result.stderr
+
+
+def test_a_problem_across_reports_is_found_in_the_first_round(data: DataDir, tmp_path: Path) -> None:
+    data.write_report("nanxun", "2025-07-07", report("nanxun", "2025-07-07", '  "1.1": 20\n  "1.2": 10\n'))
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): "二十", ("1.2", "value"): 30})
+    result = run(data, "import", str(book))
+    codes_seen = [line.split(" ")[1] for line in result.stderr.splitlines()[:-1]]
+    assert codes_seen == ["bad-number", "part-exceeds-whole"], result.stderr  # not only after 1.1 is fixed
+
+
+def test_a_problem_in_a_later_report_is_said_once_at_that_file(data: DataDir, tmp_path: Path) -> None:
+    data.write_report("nanxun", "2025-07-07", report("nanxun", "2025-07-07", '  "1.1": 20\n  "1.2": 10\n'))
+    later = data.write_report("nanxun", "2025-07-21", report("nanxun", "2025-07-21", '  "1.1": 25\n'))
+    after = date(2025, 7, 25)
+    book = fill(template(data, tmp_path / "nanxun.xlsx", today=after), {("1.2", "value"): 30})
+    result = run(data, "import", str(book), today=after)
+    lines = result.stderr.splitlines()
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["part-exceeds-whole"], result.stderr  # not twice
+    book2 = fill(template(data, tmp_path / "b.xlsx", today=after), {("1.1", "value"): 30}, out=tmp_path / "b2.xlsx")
+    result = run(data, "import", str(book2), today=after)
+    assert result.stderr.splitlines()[0].startswith(f"{later}:4:10: decreasing-cumulative "), result.stderr
+    assert later.exists()
+
+
+# what a clerk may type in a cell: numbers of every size, text, words, dates, blanks
+_ILLEGAL = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")  # openpyxl (and Excel) cannot store them
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=_ILLEGAL), max_size=20)
+_CELL = st.one_of(
+    st.none(), st.integers(-5, 10**17), st.floats(allow_nan=False, allow_infinity=False), _TEXT,
+    st.sampled_from(["已完成", "进行中", "未开始", "done", "150人", "１５０", "1,000", "12.50", " 7 ", "1e3", "0.1"]),
+    st.booleans(), st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2026, 1, 1)),
+)
+_ROWS = ("1.1", "1.2", "2.1", "3.3")
+_FILLED = st.fixed_dictionaries({(ind, column): _CELL for ind in _ROWS for column in COLUMN if column != "note"}
+                                | {(ind, "note"): st.one_of(st.none(), _TEXT) for ind in _ROWS})
+
+
+@given(cells=_FILLED, submitted=st.one_of(st.none(), st.dates(date(2025, 7, 1), date(2025, 7, 20)), _TEXT))
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+def test_whatever_import_accepts_validate_accepts(
+        tmp_path_factory: pytest.TempPathFactory, cells: dict[tuple[str, str], object], submitted: object) -> None:
+    from minzheng_cli.checks.linter import load_data
+    from minzheng_cli.entry import importer
+    from minzheng_cli.entry import prefill as entry
+    from minzheng_cli.read import workbook
+
+    data = DataDir(tmp_path_factory.mktemp("prop") / "data")
+    data.write_report("nanxun", "2025-07-07", report("nanxun", "2025-07-07", '  "1.1": 20\n  "1.2": 10\n'))
+    book = fill(template(data, data.root.parent / "nanxun.xlsx"), cells, C4=submitted)
+    loaded = data.load()
+    assert loaded.targets is not None
+    filled = workbook.read_workbook(str(book))
+    unit = importer.unit_of(filled, loaded.targets)
+    result = importer.import_report(filled, loaded.targets, unit, loaded.reports, str(data.root), TODAY)
+    if result.report is None or result.text is None:
+        return
+    path = data.report_path("nanxun", AS_OF)
+    path.write_text(result.text, encoding="utf-8")
+    again = load_data(str(data.root), TODAY)
+    assert [d for d in again.diagnostics if d.severity == "error"] == [], result.text
+    written = next(r for r in again.reports if r.path == str(path))
+    assert entry.same_report(written, result.report)

@@ -111,6 +111,10 @@ class Meaning(Catalogue):
         "报送表上的填报单位（C2）或截至日期（C3）与生成时不一致",
         "the unit (C2) or the date (C3) on a workbook's face differs from the one it was made for",
     )
+    import_read_back = Text(
+        "导入后写出的报告文件读回时与报送表不一致（内部错误）",
+        "the report file import would write does not read back as the workbook's report (an internal error)",
+    )
     grey_cell = Text("数值填在了不会读取的灰色单元格中", "a figure typed in a grey cell, which is not read")
     formula_no_value = Text(
         "单元格是公式，但还没有电子表格程序算出它的结果", "a formula cell whose result no spreadsheet program has computed"

@@ -558,6 +558,10 @@ class WorkbookMsg(Catalogue):
         "{id}（{name}）不是比率，分子、分母两格是灰色的，不会读取：请把数值填在本期数值一格，这一格留空",
         "{id} ({name}) is not a ratio: this grey cell is not read; put the figure in 本期数值 (this figure) and leave this cell blank",
     )
+    reads_back_differently = Text(
+        "内部错误：由报送表写出的报告文件读回时与报送表不一致，未写入：请报告此问题",
+        "internal error: the report file written from this workbook does not read back as the same report; nothing written: please report it",
+    )
     row_figures_but_indicator = Text(
         "第 {row} 行填了数据，但 A 列（编号）中没有指标编号：请恢复编号，或清空这一行",
         "row {row} has figures but no indicator id in column A (编号); restore the id or clear the row",

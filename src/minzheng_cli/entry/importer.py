@@ -12,18 +12,19 @@ no printing.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from minzheng_cli.catalogue import LANGS, Message, quote
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg
 from minzheng_cli.catalogue.entry import FILE_LANG, Skeleton, Template
-from minzheng_cli.checks.linter import check_report
+from minzheng_cli.checks import all_codes
+from minzheng_cli.checks.linter import check_report, load_report
 from minzheng_cli.checks.shape import MISSING_KEY
 from minzheng_cli.checks.values import NOT_WHOLE_NUMBER, UNKNOWN_INDICATOR
 from minzheng_cli.entry import prefill as entry
@@ -31,9 +32,17 @@ from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model import scalars
 from minzheng_cli.model.diagnostics import Code, Diagnostic, sorted_diagnostics
 from minzheng_cli.model.files import Indicator, Report, Targets, Unit, counts_whole
-from minzheng_cli.model.scalars import number_text
-from minzheng_cli.read.workbook import FORMULA_NO_VALUE, GREY_CELL, SHEET, WORKBOOK_MISMATCH, Cell, Filled, FilledRow
-from minzheng_cli.read.yamldoc import DUPLICATE_KEY, KEY, Document, Mark, Path
+from minzheng_cli.read.workbook import (
+    FORMULA_NO_VALUE,
+    GREY_CELL,
+    READ_BACK,
+    SHEET,
+    WORKBOOK_MISMATCH,
+    Cell,
+    Filled,
+    FilledRow,
+)
+from minzheng_cli.read.yamldoc import DUPLICATE_KEY, FILE_TOO_LARGE, KEY, Document, Mark, Path
 
 
 @dataclass
@@ -68,23 +77,30 @@ def unit_of(filled: Filled, targets: Targets) -> Unit:
 def import_report(
     filled: Filled, targets: Targets, unit: Unit, reports: Sequence[Report], data_dir: str, today: date
 ) -> Imported:
-    """The workbook's report checked alone, against the plan and against the unit's other `reports`, once: the
-    YAML text is written from that checked report, in the stable format that reads back as the same report (so it
-    is not parsed and checked a second time). `data_dir` is no longer used (the caller names the file)."""
+    """The workbook's report checked alone, against the plan and against the unit's other `reports`, then the
+    YAML text written from it checked as `validate` will read the file (its size and every rule), so that what
+    import accepts validate accepts. Every problem is found in one round: the checks across reports run on the
+    figures that passed even when others did not."""
     reader = _Reader(filled, targets)
     doc = reader.document(unit)
     report, diags = check_report(doc, filled.path, unit.id, None, targets, today)
     diags = [*diags, *reader.diagnostics]
-    if report is None or any(d.severity == "error" for d in diags):
-        return Imported(unit, None, None, sorted_diagnostics(diags))
-    for problem in entry.cross_problems(targets, reports, report):
-        cell = reader.value_cells.get(problem.indicator, reader.filled.values_header)
-        diags.append(_diag(filled, cell, problem.code, entry.cross_message(problem)))
-    if any(d.severity == "error" for d in diags):
+    failed = report is None or _errors(diags)
+    checked = reader.valid_part(doc, diags, unit, today) if failed else report
+    if checked is not None:
+        diags += reader.cross(reports, checked)
+    if report is None or _errors(diags):
         return Imported(unit, None, None, sorted_diagnostics(diags))
     header = [Skeleton.import_header.format(FILE_LANG, unit=unit.name, as_of=str(report.as_of))]
     text = entry.report_yaml(targets, unit, report.as_of, report.submitted, report.values, report.notes, header)
+    diags += reader.read_back(text, entry.report_path(data_dir, unit.id, report.as_of), unit, report, today)
+    if _errors(diags):
+        return Imported(unit, None, None, sorted_diagnostics(diags))
     return Imported(unit, report, text, sorted_diagnostics(diags))
+
+
+def _errors(diags: Sequence[Diagnostic]) -> bool:
+    return any(d.severity == "error" for d in diags)
 
 
 def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None) -> str:
@@ -93,6 +109,24 @@ def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None)
     if d.path != filled_path:
         return f"{d.path}:{d.line}:{d.column}: {d.code} {text}"
     return f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}"
+
+
+def _decimal_text(value: float) -> str:
+    """A float cell as the plain decimal a clerk would type: 12.0 → "12", 0.1 → "0.1", 1e-300 → "0.000…1" (which
+    the checks then refuse for its decimal places, as in a report)."""
+    exact = Decimal(repr(value))
+    if exact == exact.to_integral_value():
+        return str(int(exact))
+    return format(exact.normalize(), "f")
+
+
+def _cells(row: FilledRow) -> tuple[Cell, ...]:
+    return row.id, row.value, row.numerator, row.denominator, row.note
+
+
+def _code(d: Diagnostic) -> Code:
+    """The declared code of a diagnostic (by its id)."""
+    return all_codes()[d.code]
 
 
 def _unit_forms(unit: Unit) -> tuple[str, ...]:
@@ -112,6 +146,65 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.marks: dict[Path, Mark] = {(): Mark(1, 1)}
         self.value_cells: dict[str, Cell] = {}
+        self.rows: dict[str, FilledRow] = {}  # each indicator's row, by id
+
+    def valid_part(self, doc: Document, diags: Sequence[Diagnostic], unit: Unit, today: date) -> Report | None:
+        """The report made of the rows without an error, or None when the header itself has one: what the checks
+        across reports can already judge while other cells are being corrected."""
+        wrong = {(d.line, d.column) for d in diags if d.severity == "error"}
+        data = dict(doc.data)
+        data["values"] = {
+            key: value for key, value in doc.data["values"].items()
+            if key in self.rows and not any((c.row, c.column) in wrong for c in _cells(self.rows[key]))
+        }
+        data["notes"] = {}
+        part, _ = check_report(Document(data, self.marks), self.filled.path, unit.id, None, self.targets, today)
+        return part
+
+    def cross(self, reports: Sequence[Report], report: Report) -> list[Diagnostic]:
+        """The checks across the unit's reports: on the new report at its cell, on a later report at its file."""
+        found = []
+        for problem in entry.cross_problems(self.targets, reports, report):
+            if problem.later is None:
+                cell = self.value_cells.get(problem.indicator, self.filled.values_header)
+                found.append(_diag(self.filled, cell, problem.code, problem.message))
+            else:
+                found.append(Diagnostic.make(problem.later, *problem.place, problem.code, entry.cross_message(problem)))
+        return found
+
+    def read_back(self, text: str, path: str, unit: Unit, report: Report, today: date) -> list[Diagnostic]:
+        """The report file's `text` read as `validate` reads `path` (the size limit, the YAML reader, every rule),
+        its problems placed on the cells they come from; and it must read back as the report imported."""
+        again, found = load_report(path, path, unit.id, self.targets, today, text.encode("utf-8"))
+        cells = self.line_cells(text)
+        problems = [
+            _diag(self.filled, cells.get(d.line, self.longest_note() if d.code == FILE_TOO_LARGE.id else None)
+                  or self.filled.values_header, _code(d), d.detail or WorkbookMsg.reads_back_differently())
+            for d in found if d.severity == "error"
+        ]
+        if not problems and (again is None or not entry.same_report(again, report)):
+            problems.append(_diag(self.filled, self.filled.values_header, READ_BACK, WorkbookMsg.reads_back_differently()))
+        return problems
+
+    def line_cells(self, text: str) -> dict[int, Cell]:
+        """The cell each line of the report text comes from: `values` entries from their value cell, `notes`
+        entries from their note cell."""
+        found: dict[int, Cell] = {}
+        section = ""
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.startswith(" "):
+                section = line.split(":", 1)[0]
+            elif line.startswith('  "') and section in ("values", "notes"):
+                key, _ = json.JSONDecoder().raw_decode(line.strip())
+                row = self.rows.get(key)
+                cell = self.value_cells.get(key) if section == "values" else row.note if row else None
+                if cell is not None:
+                    found[number] = cell
+        return found
+
+    def longest_note(self) -> Cell | None:
+        notes = [row.note for row in self.rows.values() if isinstance(row.note.value, str)]
+        return max(notes, key=lambda c: len(str(c.value)), default=None)
 
     def mark(self, path: Path, cell: Cell) -> None:
         self.marks[path] = Mark(cell.row, cell.column)
@@ -168,6 +261,7 @@ class _Reader:
         if ind_id in values or ind_id in notes or ind_id in self.value_cells:
             self.emit(row.id, DUPLICATE_KEY, WorkbookMsg.indicator_second_row_keep(id=ind_id, row=row.id.row))
             return
+        self.rows[ind_id] = row
         for key in (("values", ind_id, KEY), ("notes", ind_id, KEY)):
             self.mark(key, row.id)
         ind = self.targets.indicator(ind_id)
@@ -245,8 +339,8 @@ class _Reader:
             return value
         if isinstance(value, int):
             return str(value)
-        if isinstance(value, float):
-            return number_text(Fraction(Decimal(repr(value)))) if math.isfinite(value) else str(value)
+        if isinstance(value, float):  # its shortest exact decimal (12.0 → "12", 1e-300 → 0.000…1)
+            return _decimal_text(value) if math.isfinite(value) else str(value)
         if isinstance(value, str):
             return value.strip()
         return str(value)

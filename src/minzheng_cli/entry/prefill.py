@@ -140,15 +140,27 @@ class CrossProblem:
     code: Code
     message: Message
     later: str | None  # the path of the later report it shows up on, or None when on the new report
+    place: tuple[int, int] = (1, 1)  # line and column in the later report
 
 
 def cross_problems(targets: Targets, reports: Sequence[Report], new: Report) -> list[CrossProblem]:
-    """The cross checks over the unit's valid reports with `new` in place of any report of the same date."""
+    """The cross checks over the unit's valid reports with `new` in place of any report of the same date. A
+    problem the new report has is not repeated for the later reports it carries forward into: each is said once,
+    and a later one at its own file, line and column."""
     mine = [r for r in reports if r.unit == new.unit and r.as_of != new.as_of] + [new]
+    found = list(history.check(targets, mine))
+    own = {_cross_key(problem.code, problem.message) for report, problem in found if report is new}
     return [
-        CrossProblem(str(problem.path[-1]), problem.code, problem.message, None if report is new else report.path)
-        for report, problem in history.check(targets, mine)
+        CrossProblem(str(problem.path[-1]), problem.code, problem.message, None if report is new else report.path,
+                     report.marks.get(str(problem.path[-1]), (1, 1)))
+        for report, problem in found
+        if report is new or _cross_key(problem.code, problem.message) not in own
     ]
+
+
+def _cross_key(code: Code, message: Message) -> tuple[str, str]:
+    """What makes two cross problems one: the code and the indicator it is about (a part, for a part and whole)."""
+    return code.id, str(message.params.get("id", ""))
 
 
 def cross_message(problem: CrossProblem) -> Message:
@@ -167,8 +179,11 @@ def check_text(
     if report is None:
         return None, diags
     for problem in cross_problems(targets, reports, report):
-        line, column = report.marks.get(problem.indicator, (1, 1))
-        diags.append(Diagnostic.make(path, line, column, problem.code, cross_message(problem)))
+        if problem.later is None:
+            line, column = report.marks.get(problem.indicator, (1, 1))
+            diags.append(Diagnostic.make(path, line, column, problem.code, problem.message))
+        else:  # said at the later report, a file that exists
+            diags.append(Diagnostic.make(problem.later, *problem.place, problem.code, cross_message(problem)))
     return (None if any(d.severity == "error" for d in diags) else report), diags
 
 

@@ -60,6 +60,7 @@ MAX_STRINGS = 100_000  # shared strings
 WORKBOOK_MISMATCH = Code("workbook-mismatch", "error", Meaning.workbook_mismatch)
 GREY_CELL = Code("grey-cell", "error", Meaning.grey_cell)
 FORMULA_NO_VALUE = Code("formula-no-value", "error", Meaning.formula_no_value)
+READ_BACK = Code("import-read-back", "error", Meaning.import_read_back)
 
 @dataclass(frozen=True)
 class Cell:
