@@ -603,3 +603,43 @@ def test_whatever_import_accepts_validate_accepts(
     assert [d for d in again.diagnostics if d.severity == "error"] == [], result.text
     written = next(r for r in again.reports if r.path == str(path))
     assert entry.same_report(written, result.report)
+
+
+# --- several workbooks at once --------------------------------------------------------------------------------
+
+
+def test_several_workbooks_are_each_judged_on_their_own_with_one_summary_line_each(
+        data: DataDir, tmp_path: Path) -> None:
+    good = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5}, out=tmp_path / "good.xlsx")
+    bad = fill(template(data, tmp_path / "shuanglin.xlsx", unit="shuanglin"), {("1.1", "value"): "五"},
+               out=tmp_path / "bad.xlsx")
+    other = fill(template(data, tmp_path / "xunxi.xlsx", unit="xunxi"), {("1.1", "value"): 3}, out=tmp_path / "x.xlsx")
+    result = run(data, "import", str(good), str(bad), str(other))
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"{good}: wrote {data.report_path('nanxun', AS_OF)}"
+    assert lines[1].startswith(f"{bad}:9:7: bad-number ")
+    assert lines[2] == f"{bad}: problems found: 1 files (0 reports), 1 errors, 0 warnings"
+    assert lines[3] == f"{other}: wrote {data.report_path('xunxi', AS_OF)}"
+    assert len(lines) == 4
+    assert result.stdout.splitlines() == [str(data.report_path("nanxun", AS_OF)), str(data.report_path("xunxi", AS_OF))]
+    assert not data.report_path("shuanglin", AS_OF).exists()
+
+
+def test_a_file_that_is_no_workbook_among_several_does_not_stop_the_others(data: DataDir, tmp_path: Path) -> None:
+    text = tmp_path / "notes.xlsx"
+    text.write_text("not a workbook", encoding="utf-8")
+    good = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5})
+    result = run(data, "import", str(text), str(good))
+    assert result.exit_code == 2 and data.report_path("nanxun", AS_OF).exists()
+    assert result.stderr.splitlines()[0].startswith(f"{text}: cannot read {text}")
+
+
+def test_two_workbooks_for_one_report_in_one_run_do_not_both_write(data: DataDir, tmp_path: Path) -> None:
+    book = template(data, tmp_path / "nanxun.xlsx")
+    first = fill(book, {("1.1", "value"): 5}, out=tmp_path / "first.xlsx")
+    second = fill(book, {("1.1", "value"): 6}, out=tmp_path / "second.xlsx")
+    result = run(data, "import", str(first), str(second), "--dry-run")
+    assert result.exit_code == 1 and "already exists with other figures" in result.stderr.splitlines()[-1]
+    result = run(data, "import", str(first), str(second))
+    assert result.exit_code == 1 and '"1.1": 5' in data.report_path("nanxun", AS_OF).read_text(encoding="utf-8")
