@@ -643,3 +643,45 @@ def test_two_workbooks_for_one_report_in_one_run_do_not_both_write(data: DataDir
     assert result.exit_code == 1 and "already exists with other figures" in result.stderr.splitlines()[-1]
     result = run(data, "import", str(first), str(second))
     assert result.exit_code == 1 and '"1.1": 5' in data.report_path("nanxun", AS_OF).read_text(encoding="utf-8")
+
+
+# --- no tracebacks: closed and full output -------------------------------------------------------------------
+
+
+def _sample(data: DataDir) -> None:
+    data.write_report("nanxun", "2025-06-30", report("nanxun", "2025-06-30", '  "1.1": 12\n'))
+
+
+@pytest.mark.parametrize("args", [["report"], ["status"], ["status", "--format", "csv"], ["validate", "--format", "json"],
+                                  ["units"], ["show", "1.1"]])
+def test_a_closed_stdout_is_a_one_line_error_and_a_failure(data: DataDir, args: list[str]) -> None:
+    _sample(data)
+    result = cli(data, *args, shell_tail=">&-")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == "cannot write the output (standard output): Bad file descriptor; the output is incomplete\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["report"], ["status", "--format", "csv"], ["status", "--format", "json"]])
+def test_a_full_disk_is_a_one_line_error_and_a_failure(data: DataDir, args: list[str]) -> None:
+    _sample(data)
+    with open("/dev/full", "w") as full:
+        result = cli(data, *args, stdout=full.fileno())
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == "cannot write the output (standard output): No space left on device; the output is incomplete\n"
+
+
+def test_a_closed_stdout_in_chinese(data: DataDir) -> None:
+    _sample(data)
+    command = [sys.executable, "-m", "minzheng_cli", "--no-cache", "--data", str(data.root), "report"]
+    result = subprocess.run(f"{shlex.join(command)} >&-", shell=True, stderr=subprocess.PIPE, text=True, timeout=60,
+                            env={**os.environ, "MINZHENG_TODAY": TODAY.isoformat()})
+    assert result.returncode == 2 and result.stderr == "无法写出结果（标准输出）：输出已关闭（文件描述符无效）；结果不完整\n"
+
+
+def test_writing_a_report_file_needs_no_stdout(data: DataDir, tmp_path: Path) -> None:
+    _sample(data)
+    out = tmp_path / "week.md"
+    result = cli(data, "report", "--format", "markdown", "-o", str(out), shell_tail=">&-")
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("#")

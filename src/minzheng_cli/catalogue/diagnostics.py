@@ -21,6 +21,7 @@ class CommonMsg(Catalogue):
     is_a_directory = Text("这是一个文件夹", "Is a directory")
     not_a_directory = Text("路径中有一段不是文件夹", "Not a directory")
     no_space_left = Text("磁盘空间不足", "No space left on device")
+    bad_file_descriptor = Text("输出已关闭（文件描述符无效）", "Bad file descriptor")
     read_only_file_system = Text("文件系统是只读的", "Read-only file system")
     file_name_too_long = Text("文件名太长", "File name too long")
 
@@ -595,6 +596,9 @@ class CliMsg(Catalogue):
     year_has_no_week = Text("{text}：{year} 年没有第 {week} 周", "{text}: year {year} has no week {week}")
     minzheng_today = Text("环境变量 MINZHENG_TODAY：{problem}", "MINZHENG_TODAY: {problem}")
     cannot_write = Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}")
+    output_failed = Text(
+        "无法写出结果（标准输出）：{reason}；结果不完整", "cannot write the output (standard output): {reason}; the output is incomplete"
+    )
     output_exists = Text(
         "{path} 已存在，未写入（可能是已填好的报送表）；确认替换请加 --force",
         "{path} already exists (it may be a filled-in form); nothing written: add --force to replace it",
@@ -627,6 +631,7 @@ def os_reason(err: OSError) -> Param:
         errno.EISDIR: CommonMsg.is_a_directory,
         errno.ENOTDIR: CommonMsg.not_a_directory,
         errno.ENOSPC: CommonMsg.no_space_left,
+        errno.EBADF: CommonMsg.bad_file_descriptor,
         errno.EROFS: CommonMsg.read_only_file_system,
         errno.ENAMETOOLONG: CommonMsg.file_name_too_long,
     }.get(err.errno or 0)

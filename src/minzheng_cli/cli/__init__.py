@@ -13,7 +13,67 @@ from minzheng_cli.cli.common import app
 
 
 def main() -> None:
-    app()
+    """The `minzheng` command: the app, and a one-line error with a non-zero exit when the output cannot be
+    written (stdout closed with `>&-`, a full disk, `/dev/full`) instead of a traceback or a silent exit 0."""
+    import sys
+
+    if sys.stdout is None:  # started with stdout closed: writing must fail, not be skipped without a word
+        sys.stdout = _ClosedOutput()
+    code: object = 0
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    except OSError as err:  # the commands catch their own files' errors: what is left is the output
+        code = _output_failed(err)
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as err:
+        code = _output_failed(err)
+    sys.exit(code)
+
+
+class _ClosedOutput:
+    """Standard output when the process was started without one: every write fails as writing to a closed
+    descriptor would."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+        import os
+
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+
+def _output_failed(err: BaseException) -> int:
+    """Say on stderr, in one line, that the output could not be written; the exit code (2). Standard output is
+    pointed at the null device, so that Python's own flush at exit does not fail a second time."""
+    import contextlib
+    import os
+    import sys
+
+    from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason
+
+    reason = os_reason(err) if isinstance(err, OSError) else str(err)
+    args = sys.argv[1:]
+    english = "--lang=en" in args or any(a == "--lang" and b == "en" for a, b in zip(args, args[1:], strict=False))
+    with contextlib.suppress(Exception):
+        print(CliMsg.output_failed(reason=reason).render("en" if english else "zh"), file=sys.stderr)
+    with contextlib.suppress(Exception):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    return 2
 
 
 __all__ = ["app", "main"]
