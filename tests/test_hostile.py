@@ -685,3 +685,32 @@ def test_writing_a_report_file_needs_no_stdout(data: DataDir, tmp_path: Path) ->
     result = cli(data, "report", "--format", "markdown", "-o", str(out), shell_tail=">&-")
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("#")
+
+
+# --- what came from files is shown as text -----------------------------------------------------------------
+
+
+def test_a_control_character_in_plan_text_is_refused_by_validate(data: DataDir) -> None:
+    from conftest import PLAN, at
+
+    text = PLAN.replace("name: 新增持证护理员", 'name: "新增\\e]0;pwned\\a持证护理员"')
+    data.write_targets(text)
+    d = data.only()
+    assert (d.code, d.line, d.column) == ("control-character", *at(text, '"新增'))
+    assert "U+001B" in d.message
+
+
+def test_template_of_a_plan_with_a_control_character_is_a_clean_refusal(data: DataDir, tmp_path: Path) -> None:
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 南浔镇", 'name: "南浔\\x01镇"'))
+    result = run(data, "template", "nanxun", "--as-of", AS_OF, "-o", str(tmp_path / "t.xlsx"))
+    assert no_traceback(result) and result.exit_code == 2
+    assert "control-character" in result.stderr and not (tmp_path / "t.xlsx").exists()
+
+
+def test_a_c1_control_in_plan_text_is_refused_too(data: DataDir) -> None:
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("title: 加强养老服务人才队伍建设", 'title: "加强\\x9b2J养老"'))
+    assert data.only().code == "control-character"

@@ -99,7 +99,7 @@ FILES = [
 ]
 BYTES = ["已完成".encode("gbk"), "unit: a\n".encode("utf-16"), "unit: a\n".encode("utf-16-le"), bytes(range(256))]
 PLANS = [
-    ("    factor: 100\n", "    factor: 0\n"),
+    ("    factor: 100\n", "    factor: 0\n"), ("name: 新增持证护理员", 'name: "新增\\e[2J持证护理员"'),
     ("{id: shuanglin,", "{id: nanxun,"), ('  - id: "2.2"', '  - id: "2.1"'), ("  - number: 3\n", "  - number: 4\n"),
     ('  - id: "3.3"', '  - id: "2.9"'), ("kind: district}", "kind: town}"),
     ("  start: 2025-01-01\n  end: 2025-12-31", "  start: 2025-12-31\n  end: 2025-01-01"),

@@ -72,6 +72,10 @@ class Meaning(Catalogue):
     due_outside_plan = Text("截止日期不在计划期内", "a due date outside the plan period")
     target_not_positive = Text("目标为 0 或负数（只有上限类可以为 0）", "a target of 0 or less (only a cap may be 0)")
     factor_not_positive = Text("比率指标的 factor 为 0 或负数", "a ratio's factor of 0 or less")
+    control_character = Text(
+        "计划的文字中有控制字符（如由转义写入的 ESC），它们会扰乱终端，Excel 也无法保存",
+        "a control character in the plan's text (an escape such as ESC), which would steer terminals and which Excel cannot hold",
+    )
     quota_not_allowed = Text(
         "为不是各镇（街道）报送的累计或水平类指标分解了任务",
         "a quota for an indicator that is not a township-reported cumulative or level",
@@ -104,8 +108,8 @@ class Meaning(Catalogue):
         "本单位数据中分项（parent）大于总数", "a part (parent) larger than its whole in the same unit's figures"
     )
     not_whole_number = Text(
-        "计整数的单元格中填了小数（人、户、个……，比率的分子和分母）",
-        "a fraction in a cell that counts whole things (人, 户, 个…, a ratio's parts)",
+        "计整数的数值填了小数（人、户、个……，比率的分子和分母）",
+        "a fraction where whole things are counted (人, 户, 个…, a ratio's parts)",
     )
     workbook_mismatch = Text(
         "报送表上的填报单位（C2）或截至日期（C3）与生成时不一致",

@@ -425,6 +425,10 @@ class CheckMsg(Catalogue):
         "报告应放在 progress/<unit>/<YYYY-MM-DD>.yaml：请移动此文件",
         "a report belongs at progress/<unit>/<YYYY-MM-DD>.yaml; move it",
     )
+    control_character_in_text = Text(
+        "文字中有控制字符 {char}（多由转义或复制粘贴带入），它会扰乱终端，Excel 也无法保存：请删除",
+        "the text holds the control character {char} (an escape, or pasted in), which would steer terminals and which Excel cannot hold; delete it",
+    )
     link_outside_data_folder = Text(
         "这是指向数据文件夹之外（{target}）的符号链接，不会读取：请把文件本身放进数据文件夹，或删除此链接",
         "this is a symbolic link to {target}, outside the data folder, and is not read; put the file itself in the data folder or remove the link",

@@ -30,6 +30,7 @@ UNEXPECTED_FIELD = Code("unexpected-field", "error", Meaning.unexpected_field)
 DUE_OUTSIDE_PLAN = Code("due-outside-plan", "error", Meaning.due_outside_plan)
 TARGET_NOT_POSITIVE = Code("target-not-positive", "error", Meaning.target_not_positive)
 FACTOR_NOT_POSITIVE = Code("factor-not-positive", "error", Meaning.factor_not_positive)
+CONTROL_CHARACTER = Code("control-character", "error", Meaning.control_character)
 
 
 def check(targets: Targets, ctx: Context) -> Rule[None]:
@@ -63,6 +64,26 @@ def check(targets: Targets, ctx: Context) -> Rule[None]:
         by_id.setdefault(x.id, x)  # the first of duplicates: the others are reported as duplicate-id
     for i, ind in enumerate(targets.indicators):
         yield from _indicator_checks(targets, ind, ("indicators", i), task_numbers, by_id, ctx)
+    yield from _control_characters(targets.model_dump(), ())
+
+
+# C0 controls but tab and line breaks, DEL and C1 controls: they steer terminals (ESC, CSI), and Excel cannot
+# hold them (openpyxl refuses them when `template` writes the plan's words into the workbook)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_characters(value: object, path: Path) -> Rule[None]:
+    """Every text of the plan free of control characters (written as escapes in double quotes, "\e[2J")."""
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found:
+            yield Problem(path, CONTROL_CHARACTER, CheckMsg.control_character_in_text(char=f"U+{ord(found.group()):04X}"))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _control_characters(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _control_characters(item, (*path, i))
 
 
 def _numbers(numbers: set[int]) -> Param:
