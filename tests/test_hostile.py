@@ -714,3 +714,18 @@ def test_a_c1_control_in_plan_text_is_refused_too(data: DataDir) -> None:
 
     data.write_targets(PLAN.replace("title: 加强养老服务人才队伍建设", 'title: "加强\\x9b2J养老"'))
     assert data.only().code == "control-character"
+
+
+def test_a_plan_name_starting_with_equals_is_text_in_the_template(data: DataDir, tmp_path: Path) -> None:
+    import openpyxl
+
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 新增持证护理员", 'name: "=HYPERLINK(\\"http://evil.example\\",\\"点我\\")"')
+                       .replace("name: 南浔镇", 'name: "=1+1"'))
+    book = template(data, tmp_path / "nanxun.xlsx")
+    ws = openpyxl.load_workbook(book)["报送表"]
+    assert ws["C9"].value == '=HYPERLINK("http://evil.example","点我")' and ws["C9"].data_type == "s"
+    assert ws["C2"].data_type == "s"
+    filled = fill(book, {("1.1", "value"): 5})
+    assert run(data, "import", str(filled)).exit_code == 0  # the face still names the unit

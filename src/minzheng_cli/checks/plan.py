@@ -73,7 +73,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_characters(value: object, path: Path) -> Rule[None]:
-    """Every text of the plan free of control characters (written as escapes in double quotes, "\e[2J")."""
+    """Every text of the plan free of control characters (written as escapes in double quotes, such as ESC)."""
     if isinstance(value, str):
         found = _CONTROL.search(value)
         if found:

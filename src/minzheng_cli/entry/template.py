@@ -195,6 +195,11 @@ def write_template(
     ):
         meta.cell(row, 1, pair[0])
         meta.cell(row, 2, pair[1])
+    for sheet in (ws, meta):  # text from the plan is text: a name starting with "=" is never a live formula
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
