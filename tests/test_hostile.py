@@ -729,3 +729,42 @@ def test_a_plan_name_starting_with_equals_is_text_in_the_template(data: DataDir,
     assert ws["C2"].data_type == "s"
     filled = fill(book, {("1.1", "value"): 5})
     assert run(data, "import", str(filled)).exit_code == 0  # the face still names the unit
+
+
+EVIL = "evil\x1b]0;owned\x07\x1b[2J\x9b31m\n::warning file=x.yaml::forged"  # OSC title, clear screen, C1 CSI, a line
+
+
+def _evil_folder(data: DataDir) -> None:
+    data.write_report("nanxun", "2025-06-30", report("nanxun", "2025-06-30", '  "1.1": 12\n'))
+    folder = data.root / "progress" / EVIL
+    folder.mkdir()
+    (folder / "2025-06-30.yaml").write_text(report("nanxun", "2025-06-30", '  "1.1": 1\n'), encoding="utf-8")
+
+
+def _clean(text: str) -> bool:
+    """No control character but line breaks, and no line a forged workflow command."""
+    return not any((ch < " " and ch != "\n") or "\x7f" <= ch <= "\x9f" for ch in text) and \
+        not any(line.startswith("::warning file=x.yaml") for line in text.splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+def test_escape_sequences_in_a_folder_name_never_reach_the_terminal(data: DataDir, fmt: str) -> None:
+    _evil_folder(data)
+    result = run(data, "validate", "--format", fmt)
+    assert result.exit_code == 1
+    assert _clean(result.stdout) and _clean(result.stderr), result.output
+    if fmt == "text":
+        assert "evil\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\n::warning file=x.yaml::forged" in result.stderr
+
+
+def test_an_excluded_path_is_named_escaped(data: DataDir) -> None:
+    _evil_folder(data)
+    result = run(data, "units", "--as-of", "2025-06-30")
+    assert no_traceback(result) and result.exit_code == 1
+    assert _clean(result.stderr) and "evil\\x1b" in result.stderr
+
+
+def test_a_workbook_path_with_escapes_is_named_escaped(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): "五"}, out=tmp_path / "a\x1b[2Jb.xlsx")
+    result = run(data, "import", str(book))
+    assert result.exit_code == 1 and _clean(result.stderr) and "a\\x1b[2Jb.xlsx" in result.stderr

@@ -20,6 +20,7 @@ languages and that every diagnostic code has a meaning.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -77,8 +78,18 @@ class Catalogue:
                 yield value
 
 
+# control characters: C0 (line breaks and tabs too), DEL and C1; shown escaped wherever a file's text is printed
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print as (part of) one line: every control character escaped as Python writes it (\\n,
+    \\x1b, \\x9b), so that a name or path from a file can neither break the line nor steer the terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if _CONTROL.search(text) else text
+
+
 def _needs_escape(text: str) -> bool:
-    return text.strip() != text or not text or any(ch < " " or ch == "\x7f" for ch in text)
+    return text.strip() != text or not text or _CONTROL.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -92,8 +103,7 @@ class Quote:
         shown = self.text
         if lang == "en":
             return repr(shown) if _needs_escape(shown) else f"'{shown}'"
-        escaped = "".join(repr(ch)[1:-1] if ch < " " or ch == "\x7f" else ch for ch in shown)
-        return f'"{escaped}"'
+        return f'"{one_line(shown)}"'
 
 
 def quote(text: str, limit: int = 40) -> Quote:

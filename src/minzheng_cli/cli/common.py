@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 import typer
 
 from minzheng_cli import __version__
-from minzheng_cli.catalogue import Lang, Message, Text, quote, text
+from minzheng_cli.catalogue import Lang, Message, Text, one_line, quote, text
 from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg
 
 if TYPE_CHECKING:
@@ -158,13 +158,13 @@ def cache_folder() -> Path:
 
 def fail(message: str | Message, code: int, lang: Lang) -> NoReturn:
     """One line on stderr, `message` in `lang` (text already in `lang` as it is), and exit `code`."""
-    typer.echo(text(message, lang), err=True)
+    typer.echo(one_line(text(message, lang)), err=True)
     raise typer.Exit(code)
 
 
 def notice(phrase: Text, lang: Lang, **params: str) -> None:
     """A catalogue phrase on stderr: what happened, beside the data on stdout."""
-    typer.echo(phrase.format(lang, **params), err=True)
+    typer.echo(one_line(phrase.format(lang, **params)), err=True)
 
 
 def open_project(opts: Common) -> Project:

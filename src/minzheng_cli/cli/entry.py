@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from minzheng_cli.catalogue import Message, text
+from minzheng_cli.catalogue import Message, one_line, text
 from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason, suggestion
 from minzheng_cli.catalogue.words import EngineMsg, Words
 from minzheng_cli.cli.common import Common, DataOpt, LangOpt, app, day_option, fail, notice, open_project, options, today
@@ -141,7 +141,8 @@ def _import_one(
 
     def summary(line: str | Message) -> None:
         shown = text(line, opts.lang)
-        typer.echo(CommonMsg.where_message(where=file, message=shown).render(opts.lang) if several else shown, err=True)
+        typer.echo(one_line(CommonMsg.where_message(where=file, message=shown).render(opts.lang) if several else shown),
+                   err=True)
 
     try:
         filled = workbook.read_workbook(file)
@@ -215,7 +216,7 @@ def _entry_save(opts: Common, targets: Targets, path: str, text: str, written: R
     outcome, code = _save(opts, targets, path, text, written, force, dry_run, {})
     if code:
         fail(outcome, code, opts.lang)
-    typer.echo(outcome.render(opts.lang), err=True)
+    typer.echo(one_line(outcome.render(opts.lang)), err=True)
 
 
 def _save(

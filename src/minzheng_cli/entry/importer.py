@@ -20,7 +20,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from minzheng_cli.catalogue import LANGS, Message, quote
+from minzheng_cli.catalogue import LANGS, Message, one_line, quote
 from minzheng_cli.catalogue.diagnostics import WorkbookMsg
 from minzheng_cli.catalogue.entry import FILE_LANG, Skeleton, Template
 from minzheng_cli.checks import all_codes
@@ -107,8 +107,8 @@ def diagnostic_line(d: Diagnostic, filled_path: str, message: str | None = None)
     """`path:row:col: CODE 报送表!G12: message` for a diagnostic on a cell (other files as they are)."""
     text = d.message if message is None else message
     if d.path != filled_path:
-        return f"{d.path}:{d.line}:{d.column}: {d.code} {text}"
-    return f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}"
+        return one_line(f"{d.path}:{d.line}:{d.column}: {d.code} {text}")
+    return one_line(f"{d.path}:{d.line}:{d.column}: {d.code} {SHEET}!{Cell(d.line, d.column).ref}: {text}")
 
 
 def _decimal_text(value: float) -> str:

@@ -10,13 +10,12 @@ change. A `ValidationReport` gathers them with counts, like frictionless' report
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from minzheng_cli.catalogue import Lang, Message, Text
+from minzheng_cli.catalogue import Lang, Message, Text, one_line
 from minzheng_cli.catalogue.diagnostics import CheckMsg
 
 Severity = Literal["error", "warning"]
@@ -52,13 +51,9 @@ def declared_codes() -> list[tuple[Code, str]]:
 
 MAX_PER_FILE = 50
 MAX_MESSAGE = 500
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
-
-
 def _one_line(message: str) -> str:
     """A message fit for one `path:line:col: CODE message` line: control characters escaped, length capped."""
-    if _CONTROL.search(message):
-        message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    message = one_line(message)
     return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…"
 
 
@@ -85,7 +80,9 @@ class Diagnostic:
         return _one_line(self.detail.render(lang))
 
     def as_text(self, lang: Lang = "en") -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.text(lang)}"
+        """`path:line:col: CODE message`, one line: a folder name holding a line break or an escape sequence
+        can neither start a line of its own (a forged `::warning`) nor reach the terminal raw."""
+        return f"{one_line(self.path)}:{self.line}:{self.column}: {self.code} {self.text(lang)}"
 
     def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """path, line, column, code, message (in `lang`), severity: `Diagnostic(**d)` reads it back (in

@@ -6,8 +6,9 @@ are the same in every language."""
 from __future__ import annotations
 
 import json
+import re
 
-from minzheng_cli.catalogue import Lang
+from minzheng_cli.catalogue import Lang, one_line
 from minzheng_cli.catalogue.words import Words
 from minzheng_cli.model.diagnostics import Diagnostic, ValidationReport
 
@@ -23,11 +24,17 @@ def summary_line(report: ValidationReport, lang: Lang) -> str:
 
 
 def as_json(report: ValidationReport, lang: Lang) -> str:
-    return json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2)
+    """One JSON document; Chinese as it is, DEL and C1 controls (which json leaves raw) as \\u escapes."""
+    text = json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """As the Actions toolkit escapes a command's data; other control characters (a path's ESC) shown escaped."""
+    return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
