@@ -44,14 +44,28 @@ ERRORS = [
     (["status", "--as-of", "2025-13-01"], 2, '--as-of："2025-13-01"不是实际存在的日期：请按 YYYY-MM-DD 填写正确的日期',
      "--as-of: '2025-13-01' is not a real calendar date; write a date YYYY-MM-DD"),
     (["status", "--task", "9"], 2, "没有任务 9：任务序号为 1–3", "there is no task 9; tasks are numbered 1–3"),
-    (["status", "--unit", "nowhere"], 2, '未知单位"nowhere"（现有单位：nanxun, shuanglin, xunxi, district）',
-     "unknown unit 'nowhere' (units: nanxun, shuanglin, xunxi, district)"),
+    (["status", "--unit", "nowhere"], 2,
+     '未知单位"nowhere"（可写单位名称、编号或统计代码：南浔镇/nanxun、双林镇/shuanglin、浔溪街道/xunxi 或 区民政局/district）',
+     "unknown unit 'nowhere' (give a unit's Chinese name, id or code: '南浔镇/nanxun', '双林镇/shuanglin', "
+     "'浔溪街道/xunxi' or '区民政局/district')"),
     (["status", "--unit", "shuangln"], 2,
-     '未知单位"shuangln"；是否应为"shuanglin"？（现有单位：nanxun, shuanglin, xunxi, district）',
-     "unknown unit 'shuangln'; did you mean 'shuanglin'? (units: nanxun, shuanglin, xunxi, district)"),
+     '未知单位"shuangln"；是否应为"shuanglin"？（可写单位名称、编号或统计代码：南浔镇/nanxun、双林镇/shuanglin、'
+     '浔溪街道/xunxi 或 区民政局/district）',
+     "unknown unit 'shuangln'; did you mean 'shuanglin'? (give a unit's Chinese name, id or code: '南浔镇/nanxun', "
+     "'双林镇/shuanglin', '浔溪街道/xunxi' or '区民政局/district')"),
     (["new", "nanxum", "--as-of", "2025-07-14"], 2,
-     '未知单位"nanxum"；是否应为"nanxun"？（现有单位：nanxun, shuanglin, xunxi, district）',
-     "unknown unit 'nanxum'; did you mean 'nanxun'? (units: nanxun, shuanglin, xunxi, district)"),
+     '未知单位"nanxum"；是否应为"nanxun"？（可写单位名称、编号或统计代码：南浔镇/nanxun、双林镇/shuanglin、'
+     '浔溪街道/xunxi 或 区民政局/district）',
+     "unknown unit 'nanxum'; did you mean 'nanxun'? (give a unit's Chinese name, id or code: '南浔镇/nanxun', "
+     "'双林镇/shuanglin', '浔溪街道/xunxi' or '区民政局/district')"),
+    (["status", "--only", "紫灯"], 2,
+     '--only 的"紫灯"既不是状态也不是灯色：请用以下之一（中文或代码均可）：无数据/no_data、控制在限内/within_cap、'
+     '超出上限/over_cap、已完成/done、逾期/overdue、临期/due_soon、推进中/pending、未完成/missed、未达标/not_met、'
+     '超进度/ahead、达进度/on_pace、欠进度/behind、绿灯/green、黄灯/yellow 或 红灯/red',
+     "--only '紫灯' is neither a status nor a light; use one of these (the Chinese word or the code): '无数据/no_data', "
+     "'控制在限内/within_cap', '超出上限/over_cap', '已完成/done', '逾期/overdue', '临期/due_soon', '推进中/pending', "
+     "'未完成/missed', '未达标/not_met', '超进度/ahead', '达进度/on_pace', '欠进度/behind', '绿灯/green', "
+     "'黄灯/yellow' or '红灯/red'"),
     (["new", "nanxun", "--as-of", "2025-7-14"], 2, '--as-of："2025-7-14"不是 YYYY-MM-DD 格式：请写 2025-07-14',
      "--as-of: '2025-7-14' is not in the form YYYY-MM-DD; write 2025-07-14"),
     (["new", "nanxun", "--as-of", "2024-12-31"], 2, "--as-of 2024-12-31 不在计划期 2025-01-01 – 2025-12-31 内",

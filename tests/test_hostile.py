@@ -768,3 +768,14 @@ def test_a_workbook_path_with_escapes_is_named_escaped(data: DataDir, tmp_path: 
     book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): "五"}, out=tmp_path / "a\x1b[2Jb.xlsx")
     result = run(data, "import", str(book))
     assert result.exit_code == 1 and _clean(result.stderr) and "a\\x1b[2Jb.xlsx" in result.stderr
+
+
+def test_chinese_messages_on_workbook_cells_leave_no_english(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"),
+                {("1.1", "value"): datetime(2025, 7, 1), ("1.2", "value"): True}, C4="昨天")
+    result = run(data, "import", str(book), lang="zh")
+    assert result.exit_code == 1
+    for english in ("datetime", "bool", "submitted：", "found"):
+        assert english not in result.stderr, result.stderr
+    assert "报送日期（submitted）：" in result.stderr and "现在是日期 2025-07-01" in result.stderr
+    assert "现在是逻辑值 TRUE" in result.stderr

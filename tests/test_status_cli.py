@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 from typer.testing import CliRunner
-from wcwidth import wcswidth
 
 from conftest import TODAY, DataDir
 from minzheng_cli.cli import app
 from minzheng_cli.engine import status as engine
 from minzheng_cli.render.status_json import status_document
+from minzheng_cli.render.width import cells
 
 runner = CliRunner()
 
@@ -86,14 +86,15 @@ def test_plain_table_lines_up_chinese_columns(filled: DataDir) -> None:
     lines = out.splitlines()
     rule = next(i for i, line in enumerate(lines) if set(line) <= {"-", " "} and line.strip())
     table = lines[rule - 1: rule + 1 + 8]
-    widths = {wcswidth(line.rstrip()) for line in table[1:]}
-    # every column starts where the rule's dashes start, measured in display columns
+    widths = {cells(line.rstrip()) for line in table[1:]}
+    # every column starts where the rule's dashes start, measured in display columns (render.width's rule: a
+    # Chinese character and an East Asian ambiguous one such as — count 2)
     starts = [i for i, ch in enumerate(lines[rule]) if ch == "-" and (i == 0 or lines[rule][i - 1] == " ")]
     for line in table[2:]:
         cells_end = [_display_index(line, s) for s in starts[1:]]
         for end in cells_end:
             assert line[end - 1] == " ", f"column boundary broken in {line!r}"
-    assert max(widths) <= wcswidth(lines[rule]) + 1
+    assert max(widths) <= cells(lines[rule]) + 1
     assert "新增持证护理员" in out and "完成率" in out and "序时进度" in out
 
 
@@ -103,7 +104,7 @@ def _display_index(line: str, column: int) -> int:
     for i, ch in enumerate(line):
         if width >= column:
             return i
-        width += wcswidth(ch)
+        width += cells(ch)
     return len(line)
 
 
@@ -156,7 +157,7 @@ def test_broken_report_is_named_and_exits_1(filled: DataDir) -> None:
 def test_csv_and_markdown(filled: DataDir) -> None:
     out = invoke(filled, "status", "--as-of", "2025-06-30", "--format", "csv")[1]
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
-    assert rows[0]["id"] == "1.1" and rows[0]["actual"] == "75" and rows[0]["completion"] == "0.5"
+    assert rows[0]["编号"] == "1.1" and rows[0]["实际"] == "75" and rows[0]["完成率"] == "0.5"
     md = invoke(filled, "status", "--as-of", "2025-06-30", "--format", "markdown")[1]
     assert "| 1.1 | 新增持证护理员 | 150人 | 75人 | 50.0% | 49.6% | 超进度 | 绿灯 |" in md
 
@@ -194,7 +195,7 @@ def test_unit_table_shows_the_units_own_figures(filled: DataDir) -> None:
     assert "南浔镇" in out.splitlines()[0]
     rows = list(csv.DictReader(io.StringIO(invoke(filled, "status", "--as-of", "2025-06-30", "--unit", "nanxun",
                                                   "--format", "csv")[1].lstrip("\ufeff"))))
-    assert (rows[0]["target"], rows[0]["actual"], rows[0]["completion"]) == ("60", "60", "1")
+    assert (rows[0]["目标"], rows[0]["实际"], rows[0]["完成率"]) == ("60", "60", "1")
 
 
 def test_units_lists_the_district_unranked_and_the_overall_rate(filled: DataDir) -> None:

@@ -3,7 +3,7 @@
     project = Project.open("data", today=date(2025, 7, 1), cache=Path("~/.cache/minzheng"))
     project.validate(strict=False)      # the ValidationReport (data: the CLI renders it)
     snap = project.snapshot(as_of)      # the engine's evaluation at a date clamped into the plan
-    project.status(snap, unit=…, task=…, only=…)
+    project.status(snap, unit=…, task=…, only=…)   # unit: id, Chinese name or code; only: code or word
     project.report(snap)                # the weekly report's data (§3.2)
 
 Pure like the core: `today` and the cache folder come in; nothing here prints, exits or reads the clock.
@@ -21,7 +21,7 @@ from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.snapshot import Snapshot
 from minzheng_cli.engine.status import IndicatorResult, StatusResult
 from minzheng_cli.model.diagnostics import ValidationReport, sorted_diagnostics
-from minzheng_cli.model.files import Targets
+from minzheng_cli.model.files import Targets, Unit
 from minzheng_cli.model.folder import Loaded
 
 
@@ -58,6 +58,11 @@ class Project:
     def status(snap: Snapshot, unit: str | None = None, task: int | None = None, only: str | None = None) -> StatusResult:
         """The indicators that match the filters (MinzhengError when a filter names nothing)."""
         return snapshot.select(snap, unit, task, only)
+
+    @staticmethod
+    def unit(targets: Targets, given: str) -> Unit:
+        """The unit named by its id, Chinese name or code (MinzhengError when none is, listing the units)."""
+        return snapshot.find_unit(targets, given)
 
     @staticmethod
     def indicator(snap: Snapshot, ident: str) -> tuple[IndicatorResult, list[engine.HistoryPoint]] | None:

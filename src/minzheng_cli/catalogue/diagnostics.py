@@ -186,6 +186,9 @@ class ReadMsg(Catalogue):
     a_mapping = Text('一组"键: 值"', "a mapping (key: value pairs)")
     a_list = Text("一个列表", "a list")
     a_text = Text("{text}", "the text {text}")
+    a_truth_value = Text("逻辑值 {value}", "the truth value {value}")
+    a_date = Text("日期 {date}", "the date {date}")
+    a_number = Text("数字 {number}", "the number {number}")
     plain_decimal_number_such = Text("普通数字，如 150 或 12.5", "a plain decimal number such as 150 or 12.5")
     expected_number_found = Text("这里应填数字，现在是{found}", "expected a number, found {found}")
     digits_more_figure_plan = Text(
@@ -429,6 +432,9 @@ class CheckMsg(Catalogue):
         "文字中有控制字符 {char}（多由转义或复制粘贴带入），它会扰乱终端，Excel 也无法保存：请删除",
         "the text holds the control character {char} (an escape, or pasted in), which would steer terminals and which Excel cannot hold; delete it",
     )
+    label_unit = Text("填报单位（{key}）", "{key}")
+    label_as_of = Text("截至日期（{key}）", "{key}")
+    label_submitted = Text("报送日期（{key}）", "{key}")
     link_outside_data_folder = Text(
         "这是指向数据文件夹之外（{target}）的符号链接，不会读取：请把文件本身放进数据文件夹，或删除此链接",
         "this is a symbolic link to {target}, outside the data folder, and is not read; put the file itself in the data folder or remove the link",

@@ -113,6 +113,18 @@ class Words(Catalogue):
     col_reported_by = Text("报送", "Reported by")
     reported_by_townships = Text("各镇(街道)", "townships")
     reported_by_district = Text("区本级", "district")
+    col_uom = Text("计量单位", "Unit of measure")
+    col_progress = Text("进度", "Progress")
+    with_uom = Text("{header}（{uom}）", "{header} ({uom})")  # a spreadsheet column of figures in one unit
+    cap_target = Text("上限{target}", "at most {target}")  # a cap's target in running text: 上限3个
+    sample_banner = Text(
+        "示例数据：虚构数字，仅供演示，非真实报送", "Illustrative sample data: invented figures, not real reports"
+    )
+    show_title = Text("{id} {name}（截至 {as_of}）", "{id} {name} as of {as_of}")
+    sheet_indicators = Text("指标", "Indicators")
+    sheet_townships = Text("各镇（街道）", "Townships")
+    sheet_ranking = Text("单位排名", "Ranking")
+    sheet_facts = Text("指标信息", "Indicator")
     status_title = Text("{title} 指标进展（截至 {as_of}，序时进度按{pace}）", "{title}: progress as of {as_of}")
     pace_days = Text("天数", "days")
     pace_months = Text("月份", "months")
@@ -157,11 +169,14 @@ class EngineMsg(Catalogue):
         "{path}/targets.yaml 有错误：请运行 `minzheng validate` 查看",
         "{path}/targets.yaml has errors; run `minzheng validate` to see them",
     )
-    unknown_unit = Text('未知单位"{unit}"{hint}（现有单位：{units}）', "unknown unit '{unit}'{hint} (units: {units})")
+    unknown_unit = Text(
+        '未知单位"{unit}"{hint}（可写单位名称、编号或统计代码：{units}）',
+        "unknown unit '{unit}'{hint} (give a unit's Chinese name, id or code: {units})",
+    )
     unknown_task = Text("没有任务 {task}：任务序号为 1–{n}", "there is no task {task}; tasks are numbered 1–{n}")
     unknown_filter = Text(
-        '--only 的"{only}"既不是状态也不是灯色：请用以下之一：{words}',
-        "--only '{only}' is neither a status nor a light; use one of {words}",
+        '--only 的"{only}"既不是状态也不是灯色：请用以下之一（中文或代码均可）：{words}',
+        "--only '{only}' is neither a status nor a light; use one of these (the Chinese word or the code): {words}",
     )
 
 

@@ -83,11 +83,16 @@ def _from_pydantic(error: Any, model: type[BaseModel], doc: Document, display: s
     else:  # no such error is known to happen: pydantic's own words
         code, path = WRONG_TYPE, loc
         message = CheckMsg.problem_found(problem=str(error["msg"]), found=scalars.describe(raw))
-    where = _dotted(loc[:-1] if kind == "missing" else loc)
+    where: Param = _dotted(loc[:-1] if kind == "missing" else loc)
     if where and code is not UNKNOWN_KEY:
-        message = CommonMsg.where_message(where=where, message=message)
+        label = _LABELS.get(str(where))
+        message = CommonMsg.where_message(where=label(key=where) if label else where, message=message)
     mark = doc.mark(path)
     return Diagnostic.make(display, mark.line, mark.column, code, message)
+
+
+# a report's header keys, with the words of the workbook's face in Chinese: 报送日期（submitted）
+_LABELS = {"unit": CheckMsg.label_unit, "as_of": CheckMsg.label_as_of, "submitted": CheckMsg.label_submitted}
 
 
 def _choices(expected: str) -> Param:

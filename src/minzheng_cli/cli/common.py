@@ -22,14 +22,18 @@ import typer
 from minzheng_cli import __version__
 from minzheng_cli.catalogue import Lang, Message, Text, one_line, quote, text
 from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg
+from minzheng_cli.catalogue.help import Help
+from minzheng_cli.cli.helptext import App, HelpGroup, env_lang
 
 if TYPE_CHECKING:
     from minzheng_cli.engine.snapshot import Snapshot
     from minzheng_cli.project import Project
+    from minzheng_cli.render.view import View
 
-app = typer.Typer(
+app = App(
     name="minzheng",
-    help="民政工作要点指标跟踪 — track a civil-affairs work plan's targets against township reports.",
+    cls=HelpGroup,
+    help=Help.app.id,  # help texts are catalogue ids, written in the user's language when shown (cli.helptext)
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -49,7 +53,7 @@ def _lang_of(ctx: Any) -> Lang:
         if chosen is not None:
             return cast("Lang", str(chosen.value if isinstance(chosen, LangChoice) else chosen))
         ctx = ctx.parent
-    return "zh"
+    return env_lang() or "zh"
 
 
 class OptionProblem(typer.BadParameter):
@@ -95,19 +99,32 @@ def parse_week(value: str) -> date:
 DataOpt = Annotated[
     str | None,
     typer.Option("--data", envvar="MINZHENG_DATA", show_envvar=True, metavar="DIR",
-                 help="Data folder with targets.yaml and progress/ [default: ./data]"),
+                 help=Help.data.id),
 ]
-LangOpt = Annotated[LangChoice | None, typer.Option("--lang", is_eager=True, help="Output language [default: zh]")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Parse every report again; neither read nor write the cache "
-                                          "(MINZHENG_CACHE, default: the user's cache folder)")]
-AsOfOpt = Annotated[date | None, typer.Option("--as-of", metavar="DATE", parser=_day("--as-of"),
-                                              help="Report date YYYY-MM-DD [default: today, clamped into the plan]")]
-WeekOpt = Annotated[date | None, typer.Option("--week", metavar="YYYY-Www", parser=parse_week,
-                                              help="ISO week, e.g. 2025-W27 (reported as of its Sunday)")]
+LangOpt = Annotated[LangChoice | None, typer.Option("--lang", envvar="MINZHENG_LANG", show_envvar=True, is_eager=True,
+                                                    help=Help.lang.id)]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help=Help.no_cache.id)]
+AsOfOpt = Annotated[date | None, typer.Option("--as-of", metavar="DATE", parser=_day("--as-of"), help=Help.as_of.id)]
+WeekOpt = Annotated[date | None, typer.Option("--week", metavar="YYYY-Www", parser=parse_week, help=Help.week.id)]
+
+
+class OutputFormat(StrEnum):
+    """The formats of the analyst's views (`status`, `show`, `units`): one option, one output path (`emit`)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help=Help.format.id)]
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help=Help.output.id)]
+WidthOpt = Annotated[int | None, typer.Option("--width", metavar="N", min=20, help=Help.width.id)]
 
 
 def day_option(option: str, help: str) -> typer.models.OptionInfo:
-    """A required or optional DATE option of another name (`new --submitted`)."""
+    """A required or optional DATE option of another name (`new --submitted`); `help` a catalogue id."""
     return cast("typer.models.OptionInfo", typer.Option(option, metavar="DATE", parser=_day(option), help=help))
 
 
@@ -124,9 +141,21 @@ def options(ctx: typer.Context, data: str | None, lang: LangChoice | None) -> Co
     source = ctx.get_parameter_source("data")
     if (source is None or source.name != "COMMANDLINE") and parent.get("data"):
         data = None  # `--data` given before the command beats MINZHENG_DATA, which fills both
+    source = ctx.get_parameter_source("lang")
+    if (source is None or source.name != "COMMANDLINE") and parent.get("lang"):
+        lang = None  # likewise `--lang` before the command beats MINZHENG_LANG
     chosen_lang = lang or parent.get("lang") or LangChoice.zh
+    _measure_ambiguous()
     return Common(data=data or parent.get("data") or "data", lang=cast("Lang", chosen_lang.value),
                   cache=not parent.get("no_cache"))
+
+
+def _measure_ambiguous() -> None:
+    """East Asian ambiguous characters count 2 columns, or 1 with MINZHENG_AMBIGUOUS_WIDTH=1 (a terminal that
+    draws them narrow): read here, where the environment is read, for the one width rule of `render.width`."""
+    from minzheng_cli.render import width
+
+    width.set_ambiguous(width.ambiguous_from(os.environ.get("MINZHENG_AMBIGUOUS_WIDTH")))
 
 
 def today(lang: Lang) -> date:
@@ -198,7 +227,7 @@ def root(
     lang: LangOpt = None,
     no_cache: NoCacheOpt = False,
     version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=Help.version.id)] = False,
 ) -> None:
     """民政工作要点指标跟踪 — track a civil-affairs work plan's targets against township reports."""
 
@@ -224,3 +253,62 @@ def evaluate(opts: Common, as_of: date | None) -> tuple[Project, Snapshot, int]:
     for path in project.excluded:
         notice(Words.excluded, opts.lang, path=path)
     return project, snap, 1 if project.excluded else 0
+
+
+def emit(opts: Common, view: View, format: OutputFormat, output: str | None, width: int | None) -> None:
+    """The one output path of `status`, `show` and `units`: the view in `format`, to `output` or stdout.
+
+    A table goes to a terminal in colour, fitted to its width (or `--width`); piped or written to a file it is
+    plain text, fitted to `--width` when given, else one line per row. An Excel workbook is never shown on a
+    terminal: it needs `-o FILE` there."""
+    from minzheng_cli.render import textual
+
+    content: str | bytes
+    if format is OutputFormat.xlsx:
+        from minzheng_cli.render import xlsx
+
+        if output is None and is_terminal():
+            fail(CliMsg.xlsx_needs_output(), 2, opts.lang)
+        content = xlsx.workbook(view)
+    elif format is OutputFormat.json:
+        import json
+
+        content = json.dumps(view.document, ensure_ascii=False, indent=2) + "\n"
+    elif format is OutputFormat.csv:
+        from minzheng_cli.render import sheet
+
+        content = sheet.as_csv(view)
+    elif format is OutputFormat.markdown:
+        from minzheng_cli.render import markdown
+
+        content = markdown.view(view) + "\n"
+    elif output is None and is_terminal():
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        textual.print_rich(textual.view_lines(view, width or console.width, bars=True), console)
+        return
+    else:
+        content = textual.plain(textual.view_lines(view, width)) + "\n"
+    _write(opts, content, output)
+
+
+def _write(opts: Common, content: str | bytes, output: str | None) -> None:
+    """`content` to the file the user named (replaced atomically, a link written through) or to stdout."""
+    from minzheng_cli.files import write_output
+
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    if output is not None:
+        try:
+            write_output(output, raw)
+        except OSError as err:
+            from minzheng_cli.catalogue.diagnostics import os_reason
+
+            fail(CliMsg.cannot_write(path=output, reason=os_reason(err)), 2, opts.lang)
+        return
+    if isinstance(content, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        typer.echo(content, nl=False)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from minzheng_cli.catalogue import Message, one_line, text
-from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason, suggestion
+from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg, os_reason
+from minzheng_cli.catalogue.help import Help
 from minzheng_cli.catalogue.words import EngineMsg, Words
 from minzheng_cli.cli.common import Common, DataOpt, LangOpt, app, day_option, fail, notice, open_project, options, today
 
@@ -21,16 +22,16 @@ if TYPE_CHECKING:
     from minzheng_cli.model.files import Report, Targets, Unit
     from minzheng_cli.model.folder import Loaded
 
-UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help="Unit id (folder name under progress/), e.g. shuanglin")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing report that holds other figures")]
+UnitArg = Annotated[str, typer.Argument(metavar="UNIT", help=Help.unit_arg.id)]
+ForceOpt = Annotated[bool, typer.Option("--force", help=Help.force.id)]
 
 
-@app.command()
+@app.command(help=Help.new.id)
 def new(
     ctx: typer.Context,
     unit: UnitArg,
-    as_of: Annotated[date, day_option("--as-of", "Report date YYYY-MM-DD (not after today)")],
-    submitted: Annotated[date | None, day_option("--submitted", "Date handed in, for timeliness [default: none]")] = None,
+    as_of: Annotated[date, day_option("--as-of", Help.new_as_of.id)],
+    submitted: Annotated[date | None, day_option("--submitted", Help.submitted.id)] = None,
     force: ForceOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
@@ -56,13 +57,13 @@ def new(
     _entry_save(opts, targets, path, text, written, force, dry_run=False)
 
 
-@app.command()
+@app.command(help=Help.template.id)
 def template(
     ctx: typer.Context,
     unit: UnitArg,
-    as_of: Annotated[date, day_option("--as-of", "Report date YYYY-MM-DD")],
-    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.xlsx", help="The workbook to write")],
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE.xlsx if it exists (it may be filled in)")] = False,
+    as_of: Annotated[date, day_option("--as-of", Help.template_as_of.id)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE.xlsx", help=Help.template_output.id)],
+    force: Annotated[bool, typer.Option("--force", help=Help.template_force.id)] = False,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -97,12 +98,12 @@ def template(
     notice(Words.entry_wrote, opts.lang, path=output)
 
 
-@app.command("import")
+@app.command("import", help=Help.import_.id)
 def import_workbook(
     ctx: typer.Context,
     files: Annotated[list[str], typer.Argument(metavar="FILE.xlsx…",
-                                               help="Workbooks made by `minzheng template`, filled in")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and print each report's YAML; write nothing")] = False,
+                                               help=Help.workbooks.id)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=Help.dry_run.id)] = False,
     force: ForceOpt = False,
     data: DataOpt = None,
     lang: LangOpt = None,
@@ -182,18 +183,15 @@ def _entry_data(opts: Common) -> tuple[Loaded, Targets]:
 
 
 def _entry_unit(opts: Common, unit: str) -> tuple[Loaded, Targets, Unit]:
-    loaded, targets = _entry_data(opts)
-    found = targets.unit(unit)
-    if found is None:
-        from minzheng_cli.model.scalars import closest
+    """The data and the unit named by its id, Chinese name or code (exit 2, listing the units, when none is)."""
+    from minzheng_cli.errors import MinzhengError
+    from minzheng_cli.project import Project
 
-        hint = closest(unit, [u.id for u in targets.units])
-        fail(
-            EngineMsg.unknown_unit(unit=unit, hint=suggestion(hint), units=", ".join(u.id for u in targets.units)),
-            2,
-            opts.lang,
-        )
-    return loaded, targets, found
+    loaded, targets = _entry_data(opts)
+    try:
+        return loaded, targets, Project.unit(targets, unit)
+    except MinzhengError as err:
+        fail(err.detail, 2, opts.lang)
 
 
 def _own_broken(opts: Common, loaded: Loaded, unit: str, replacing: str) -> Message | None:

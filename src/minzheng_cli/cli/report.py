@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason
+from minzheng_cli.catalogue.help import Help
 from minzheng_cli.cli.common import AsOfOpt, DataOpt, LangOpt, WeekOpt, app, evaluate, fail, options
 
 
@@ -18,14 +19,14 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(help=Help.report.id)
 def report(
     ctx: typer.Context,
     week: WeekOpt = None,
     as_of: AsOfOpt = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format")] = ReportFormat.text,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help=Help.format.id)] = ReportFormat.text,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
-                                               help="Write to FILE instead of stdout (a file is replaced atomically, a link written through)")] = None,
+                                               help=Help.report_output.id)] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:

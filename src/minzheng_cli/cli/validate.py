@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason
+from minzheng_cli.catalogue.help import Help
 from minzheng_cli.catalogue.words import EngineMsg, Words
 from minzheng_cli.cli.common import DataOpt, LangOpt, app, fail, notice, open_project, options
 
@@ -18,11 +19,11 @@ class ValidateFormat(StrEnum):
     github = "github"
 
 
-@app.command()
+@app.command(help=Help.validate.id)
 def validate(
     ctx: typer.Context,
-    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format")] = ValidateFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too")] = False,
+    format: Annotated[ValidateFormat, typer.Option("--format", "-f", help=Help.format.id)] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help=Help.strict.id)] = False,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -49,12 +50,12 @@ class SchemaName(StrEnum):
     breakdown = "breakdown"
 
 
-@app.command()
+@app.command(help=Help.schema.id)
 def schema(
     ctx: typer.Context,
-    name: Annotated[SchemaName, typer.Argument(help="Which file")] = SchemaName.progress,
+    name: Annotated[SchemaName, typer.Argument(help=Help.schema_name.id)] = SchemaName.progress,
     write: Annotated[str | None, typer.Option("--write", metavar="DIR",
-                                              help="Write progress.schema.json and targets.schema.json into DIR")] = None,
+                                              help=Help.schema_write.id)] = None,
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:

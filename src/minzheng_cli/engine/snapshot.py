@@ -6,18 +6,35 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
+from minzheng_cli.catalogue import LANGS, OneOf
 from minzheng_cli.catalogue.diagnostics import suggestion
-from minzheng_cli.catalogue.words import EngineMsg
+from minzheng_cli.catalogue.words import EngineMsg, Light, Status
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.completeness import Completeness, completeness
 from minzheng_cli.engine.ranking import UnitRank, rank_units
 from minzheng_cli.engine.status import StatusResult
 from minzheng_cli.errors import MinzhengError
-from minzheng_cli.model.files import Plan, Targets
+from minzheng_cli.model.files import Plan, Targets, Unit
 from minzheng_cli.model.folder import Loaded
 from minzheng_cli.model.scalars import closest
 
 FILTER_WORDS: frozenset[str] = frozenset((*engine.STATUSES, *engine.LIGHTS))
+
+
+def _filter_words() -> dict[str, str]:
+    """Every word `--only` takes, to its code: the code itself, and the status or light word in each language
+    (红灯, 欠进度, behind, "on pace")."""
+    words: dict[str, str] = {}
+    for table, codes in ((Status, engine.STATUSES), (Light, engine.LIGHTS)):
+        for code in codes:
+            words[code] = code
+            phrase = getattr(table, code)
+            for lang in LANGS:
+                words.setdefault(phrase.render(lang), code)
+    return words
+
+
+ONLY_WORDS: dict[str, str] = _filter_words()
 
 
 @dataclass(frozen=True)
@@ -71,28 +88,47 @@ def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None
     return Snapshot(loaded, targets, requested, as_of, result, index)
 
 
+def find_unit(targets: Targets, given: str) -> Unit:
+    """The unit named by its id (shuanglin, in any case), its Chinese name (双林镇) or its statistics code
+    (330503101). MinzhengError when none is, listing every unit by name and id."""
+    text = given.strip()
+    for unit in targets.units:
+        if text in (unit.id, unit.name, unit.code) or text.lower() == unit.id.lower():
+            return unit
+    forms = [form for u in targets.units for form in (u.id, u.name, u.code)]
+    hint = closest(text, forms)
+    raise MinzhengError(EngineMsg.unknown_unit(unit=given, hint=suggestion(hint),
+                                               units=OneOf(tuple(f"{u.name}/{u.id}" for u in targets.units))))
+
+
+def filter_code(given: str) -> str:
+    """The status or light code `--only` names by its code or its word in either language (红灯 = red,
+    欠进度 = behind). MinzhengError when it names none, listing every choice by word and code."""
+    found = ONLY_WORDS.get(given.strip()) or ONLY_WORDS.get(given.strip().lower())
+    if found is None:
+        choices = [f"{getattr(table, code).render('zh')}/{code}"
+                   for table, codes in ((Status, engine.STATUSES), (Light, engine.LIGHTS)) for code in codes]
+        raise MinzhengError(EngineMsg.unknown_filter(only=given, words=OneOf(tuple(choices))))
+    return found
+
+
 def select(snap: Snapshot, unit: str | None = None, task: int | None = None,
            only: str | None = None) -> StatusResult:
-    """The indicators that match the filters: a unit's own (with that unit's figures), a task, a status or light.
+    """The indicators that match the filters: a unit's own (with that unit's figures; the unit named by id, name
+    or code), a task, a status or light (by code or word).
 
     MinzhengError when a filter names nothing (an unknown unit, task, status or light)."""
     targets = snap.targets
     chosen = list(snap.result.indicators)
     if unit is not None:
-        found = targets.unit(unit)
-        if found is None:
-            ids = [u.id for u in targets.units]
-            raise MinzhengError(EngineMsg.unknown_unit(unit=unit, hint=suggestion(closest(unit, ids)),
-                                                         units=", ".join(ids)))
+        found = find_unit(targets, unit)
         chosen = [r for r in chosen if targets.reports(found, r.indicator)]
-        chosen = [replace(r, units=tuple(u for u in r.units if u.unit == unit)) for r in chosen]
+        chosen = [replace(r, units=tuple(u for u in r.units if u.unit == found.id)) for r in chosen]
     if task is not None:
         if task not in {t.number for t in targets.tasks}:
             raise MinzhengError(EngineMsg.unknown_task(task=task, n=len(targets.tasks)))
         chosen = [r for r in chosen if r.indicator.task == task]
     if only is not None:
-        if only not in FILTER_WORDS:
-            words = ", ".join([*engine.STATUSES, *engine.LIGHTS])
-            raise MinzhengError(EngineMsg.unknown_filter(only=only, words=words))
-        chosen = [r for r in chosen if only in (r.status, r.light)]
+        code = filter_code(only)
+        chosen = [r for r in chosen if code in (r.status, r.light)]
     return StatusResult(snap.result.as_of, tuple(chosen))

@@ -184,6 +184,12 @@ def describe(raw: object) -> Message | str:
         return ReadMsg.a_list()
     if isinstance(raw, str):
         return ReadMsg.a_text(text=_show(raw))
+    if isinstance(raw, bool):  # a workbook's TRUE/FALSE cell
+        return ReadMsg.a_truth_value(value="TRUE" if raw else "FALSE")
+    if isinstance(raw, date):  # a workbook's date cell (a datetime too)
+        return ReadMsg.a_date(date=raw.isoformat()[:10])
+    if isinstance(raw, int | float):
+        return ReadMsg.a_number(number=str(raw))
     return type(raw).__name__
 
 

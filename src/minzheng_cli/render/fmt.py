@@ -52,8 +52,12 @@ def number(value: Fraction | None, decimals: int = 2) -> str:
 
 
 def with_uom(value: Fraction | None, uom: str | None) -> str:
+    """150人, 12.5万元, 87.3%: a value in a percentage unit has one decimal like every percentage (89.0%), none
+    when whole (a target of 90%)."""
     if value is None:
         return DASH
+    if uom == "%" and value.denominator != 1:
+        return f"{float(value):.1f}%"
     return f"{number(value)}{uom or ''}"
 
 
@@ -62,6 +66,13 @@ def percent(share: Fraction | None) -> str:
     if share is None:
         return DASH
     return f"{float(share) * 100:.1f}%"
+
+
+def pace(share: Fraction | None) -> str:
+    """序时进度: a whole percentage without decimals, as a 周报 writes it (6/12 → 50%), else as `percent` (58.3%)."""
+    if share is not None and (share * 100).denominator == 1:
+        return f"{share * 100}%"
+    return percent(share)
 
 
 def points(gap: Fraction | None) -> str:
@@ -106,10 +117,24 @@ def light_word(light: str | None, lang: Lang) -> str:
 
 
 def target_text(result: IndicatorResult) -> str:
+    """The target in running text: 150人; a cap's as its number (the phrase says 上限: 上限3个)."""
     ind = result.indicator
     if ind.kind == "milestone":
         return DASH
     return with_uom(result.target, ind.uom)
+
+
+CAP = "≤"  # before a cap's target in a table cell: ≤3个
+
+
+def target_cell(result: IndicatorResult, target: Fraction | None = None) -> str:
+    """The target in a table cell: 150人, ≤3个 for a cap, — for a milestone; `target` instead of the
+    indicator's (a township's quota)."""
+    ind = result.indicator
+    if ind.kind == "milestone":
+        return DASH
+    shown = with_uom(result.target if target is None else target, ind.uom)
+    return CAP + shown if ind.kind == "cap" and shown != DASH else shown
 
 
 def value_text(indicator: Indicator, value: Fraction | None, lang: Lang, townships: int | None = None,

@@ -1,31 +1,58 @@
-"""`minzheng status` as a table: rows are built once (`status_rows`) and sent to rich, plain text,
-Markdown or CSV. JSON is `status_json`."""
+"""`minzheng status` as a view (`render.view`): rows are built once (`status_rows`) and written as the terminal
+table, plain text, Markdown, CSV or the Excel 台账. JSON is `status_json`.
+
+The table's columns and the order in which they leave a narrow terminal (`Table.drop`; README "status"):
+序时进度 first, then 完成率, then 目标, then 状态; 编号, 指标, 实际 and 灯 always stay. The CSV and the
+workbook's first sheet hold every figure of an indicator (task, kind, unit of measure, progress too); the
+workbook's second sheet is the township × indicator 汇总表 (actual, quota, completion and light of each).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from minzheng_cli.catalogue import Lang, Text
-from minzheng_cli.catalogue.words import Words
+from minzheng_cli.catalogue.words import Kind, Words, word
 from minzheng_cli.engine.status import IndicatorResult, StatusResult
 from minzheng_cli.model.files import Targets
 from minzheng_cli.render import fmt
-from minzheng_cli.render import markdown as md
-from minzheng_cli.render.status_json import indicator_entry
-from minzheng_cli.render.table import Table
-from minzheng_cli.render.textual import plain_table
+from minzheng_cli.render.status_json import status_document
+from minzheng_cli.render.table import Figure, Table, Value
+from minzheng_cli.render.view import View
 
-COLUMNS = ("id", "name", "target", "actual", "completion", "pace", "status", "light")
-HEADERS: dict[str, Text] = {"id": Words.col_id, "name": Words.col_name, "target": Words.col_target,
-                            "actual": Words.col_actual, "completion": Words.col_completion, "pace": Words.col_pace,
-                            "status": Words.col_status, "light": Words.col_light}
-NUMERIC = frozenset({"target", "actual", "completion", "pace"})  # right-aligned figures
+# key: (header, kind, drop) — the terminal table
+COLUMNS: dict[str, tuple[Text, str, int]] = {
+    "id": (Words.col_id, "id", 0),
+    "name": (Words.col_name, "name", 0),
+    "target": (Words.col_target, "figure", 3),
+    "actual": (Words.col_actual, "figure", 0),
+    "completion": (Words.col_completion, "share", 2),
+    "pace": (Words.col_pace, "pace", 1),
+    "status": (Words.col_status, "word", 4),
+    "light": (Words.col_light, "light", 0),
+}
+# the CSV and the workbook's indicator sheet: every figure, one column each
+FULL: dict[str, tuple[Text, str]] = {
+    "id": (Words.col_id, "id"),
+    "task": (Words.col_task, "count"),
+    "name": (Words.col_name, "name"),
+    "kind": (Words.col_kind, "id"),
+    "reported_by": (Words.col_reported_by, "id"),
+    "uom": (Words.col_uom, "id"),
+    "target": (Words.col_target, "figure"),
+    "actual": (Words.col_actual, "figure"),
+    "completion": (Words.col_completion, "share"),
+    "progress": (Words.col_progress, "share"),
+    "pace": (Words.col_pace, "pace"),
+    "status": (Words.col_status, "word"),
+    "light": (Words.col_light, "light"),
+}
+# the township sheet: four columns per township indicator
+PER_UNIT: tuple[tuple[Text, str], ...] = ((Words.col_actual, "figure"), (Words.col_quota, "figure"),
+                                          (Words.col_completion, "share"), (Words.col_light, "light"))
 PACE_BY: dict[str, Text] = {"days": Words.pace_days, "months": Words.pace_months}
-LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "red"}
+REPORTED_BY: dict[str, Text] = {"townships": Words.reported_by_townships, "district": Words.reported_by_district}
 
 
 @dataclass(frozen=True)
@@ -38,20 +65,23 @@ class Figures:
     progress: Fraction | None
     status: str | None
     light: str | None
+    state: str | None  # a milestone's state as reported
 
 
 @dataclass(frozen=True)
 class StatusRow:
     result: IndicatorResult
     figures: Figures
+    own: bool  # a township's own figures (`--unit`), not the district's
     cells: dict[str, str]  # display text per column of COLUMNS
 
 
 def figures(result: IndicatorResult, unit: str | None) -> Figures:
     own = result.unit(unit) if unit is not None else None
     if own is None:  # district figures (also a district indicator seen by the district unit itself)
-        return Figures(result.target, result.actual, result.completion, result.progress, result.status, result.light)
-    return Figures(own.quota, own.actual, own.completion, own.progress, own.status, own.light)
+        return Figures(result.target, result.actual, result.completion, result.progress, result.status, result.light,
+                       result.state)
+    return Figures(own.quota, own.actual, own.completion, own.progress, own.status, own.light, own.state)
 
 
 def status_rows(targets: Targets, result: StatusResult, lang: Lang, unit: str | None = None) -> list[StatusRow]:
@@ -65,24 +95,106 @@ def status_rows(targets: Targets, result: StatusResult, lang: Lang, unit: str | 
         cells = {
             "id": ind.id,
             "name": ind.name,
-            "target": fmt.DASH if ind.kind == "milestone" else fmt.with_uom(f.target, ind.uom),
-            "actual": fmt.value_text(ind, f.actual, lang, None if own else townships),
+            "target": fmt.target_cell(r, f.target),
+            "actual": fmt.value_text(ind, f.actual, lang, None if own else townships, f.state),
             "completion": fmt.percent(f.completion),
-            "pace": fmt.percent(r.pace),
-            "status": fmt.status_word(f.status, lang),
+            "pace": fmt.pace(r.pace),
+            "status": fmt.status_word(f.status, lang, f.state),
             "light": fmt.light_word(f.light, lang),
         }
-        rows.append(StatusRow(r, f, cells))
+        rows.append(StatusRow(r, f, own, cells))
     return rows
 
 
-def headers(lang: Lang) -> list[str]:
-    return [HEADERS[c].render(lang) for c in COLUMNS]
+def _actual_value(row: StatusRow, townships: int, uom: str | None) -> Value:
+    """The actual as a spreadsheet holds it: a number, a township milestone's count of townships done (3/10),
+    or a district milestone's word."""
+    ind, actual = row.result.indicator, row.figures.actual
+    if actual is None:
+        return None
+    if ind.kind == "milestone":
+        if ind.reported_by == "townships" and not row.own:
+            return Figure(actual, f"/{townships}")
+        return row.cells["actual"]
+    return Figure(actual, uom)
 
 
-def as_table(rows: list[StatusRow], lang: Lang) -> Table:
-    """The rows as the shared `Table`: one column per COLUMNS, figures right-aligned."""
-    return Table.of(headers(lang), [[row.cells[c] for c in COLUMNS] for row in rows], [c in NUMERIC for c in COLUMNS])
+def display_table(rows: list[StatusRow], lang: Lang) -> Table:
+    """The terminal, plain-text and Markdown table: one column per COLUMNS."""
+    columns = [(header.render(lang), kind, drop) for header, kind, drop in COLUMNS.values()]
+    values: list[list[Value]] = []
+    for row in rows:
+        f = row.figures
+        typed: dict[str, Value] = dict(row.cells)
+        typed.update(completion=f.completion, pace=row.result.pace, light=f.light)
+        values.append([typed[key] for key in COLUMNS])
+    return Table.build(columns, [[row.cells[key] for key in COLUMNS] for row in rows], values,
+                       [row.figures.light for row in rows])
+
+
+def full_table(targets: Targets, rows: list[StatusRow], lang: Lang) -> Table:
+    """Every figure of every indicator, for CSV and the workbook's indicator sheet (numbers without their unit
+    of measure, which has a column of its own)."""
+    townships = len(targets.townships)
+    columns = [(header.render(lang), kind, 0) for header, kind in FULL.values()]
+    texts, values = [], []
+    for row in rows:
+        r, f, ind = row.result, row.figures, row.result.indicator
+        target = None if f.target is None else Figure(f.target, None, fmt.CAP if ind.kind == "cap" else "")
+        cell: dict[str, tuple[str, Value]] = {
+            "id": (ind.id, ind.id),
+            "task": (str(ind.task), ind.task),
+            "name": (ind.name, ind.name),
+            "kind": (word(Kind, ind.kind, lang), word(Kind, ind.kind, lang)),
+            "reported_by": (REPORTED_BY[ind.reported_by].render(lang), REPORTED_BY[ind.reported_by].render(lang)),
+            "uom": (ind.uom or "", ind.uom or ""),
+            "target": (row.cells["target"], target),
+            "actual": (row.cells["actual"], _actual_value(row, townships, None)),
+            "completion": (row.cells["completion"], f.completion),
+            "progress": (fmt.percent(f.progress), f.progress),
+            "pace": (row.cells["pace"], r.pace),
+            "status": (row.cells["status"], row.cells["status"]),
+            "light": (row.cells["light"], f.light),
+        }
+        texts.append([cell[key][0] for key in FULL])
+        values.append([cell[key][1] for key in FULL])
+    return Table.build(columns, texts, values, [row.figures.light for row in rows],
+                       sheet=Words.sheet_indicators.render(lang))
+
+
+def township_table(targets: Targets, result: StatusResult, lang: Lang) -> Table | None:
+    """The 汇总表: one row per township, four columns (actual, quota, completion, light) per township
+    indicator; None when no township indicator is shown."""
+    shown = [r for r in result.indicators if r.units]
+    if not shown:
+        return None
+    units = [u for u in targets.townships if any(r.unit(u.id) for r in shown)]
+    columns = [(Words.col_unit.render(lang), "name", 0)]
+    groups = [("", 1)]
+    for r in shown:
+        columns += [(header.render(lang), kind, 0) for header, kind in PER_UNIT]
+        groups.append((f"{r.indicator.id} {r.indicator.name}", len(PER_UNIT)))
+    texts, values = [], []
+    for unit in units:
+        text_row: list[str] = [unit.name]
+        value_row: list[Value] = [unit.name]
+        for r in shown:
+            own = r.unit(unit.id)
+            ind = r.indicator
+            if own is None:
+                text_row += [fmt.DASH] * len(PER_UNIT)
+                value_row += [None] * len(PER_UNIT)
+                continue
+            actual: Value = None
+            if own.actual is not None:
+                actual = fmt.unit_actual_text(r, own, lang) if ind.kind == "milestone" else Figure(own.actual, ind.uom)
+            text_row += [fmt.unit_actual_text(r, own, lang), fmt.with_uom(own.quota, ind.uom),
+                         fmt.percent(own.completion), fmt.light_word(own.light, lang)]
+            value_row += [actual, None if own.quota is None else Figure(own.quota, ind.uom), own.completion,
+                          own.light]
+        texts.append(text_row)
+        values.append(value_row)
+    return Table.build(columns, texts, values, sheet=Words.sheet_townships.render(lang), groups=groups)
 
 
 def title(targets: Targets, result: StatusResult, lang: Lang, unit: str | None = None) -> str:
@@ -103,61 +215,15 @@ def summary(result: StatusResult, lang: Lang) -> str:
     return text + colon + statuses + (semi + lights if lights else "")
 
 
-def plain(rows: list[StatusRow], lang: Lang) -> str:
-    """Aligned plain text for pipes and files: tabulate with wide-character widths."""
-    tb = as_table(rows, lang)
-    return plain_table(tb.header, tb.rows, tb.align)
-
-
-def markdown(rows: list[StatusRow], lang: Lang) -> str:
-    """A Markdown pipe table, escaped as every Markdown output is (`render.markdown`)."""
-    return "\n".join(md.table(as_table(rows, lang)))
-
-
-def as_markdown(heading: str, rows: list[StatusRow], result: StatusResult, lang: Lang) -> str:
-    """`status --format markdown`: the title in bold, the table, the counts; every text escaped alike."""
-    return f"**{md.escape(heading)}**\n\n{markdown(rows, lang)}\n\n{md.escape(summary(result, lang))}"
-
-
-CSV_FIELDS = ("id", "task", "name", "kind", "uom", "reported_by", "target", "actual", "completion", "progress",
-              "pace", "status", "light")
-
-
-def as_csv(rows: list[StatusRow]) -> str:
-    """Machine-readable numbers (as in JSON), one row per indicator; opens in Excel (UTF-8 with BOM)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for row in rows:
-        entry: dict[str, Any] = indicator_entry(row.result)
-        f = row.figures
-        decimals = fmt.DECIMALS if row.result.indicator.measure == "ratio" else None
-        entry.update(target=fmt.json_number(f.target, decimals), actual=fmt.json_number(f.actual, decimals),
-                     completion=fmt.json_share(f.completion), progress=fmt.json_share(f.progress), status=f.status,
-                     light=f.light)
-        writer.writerow(["" if entry[f] is None else entry[f] for f in CSV_FIELDS])
-    return "\ufeff" + out.getvalue()
-
-
-def rich_table(rows: list[StatusRow], lang: Lang, heading: str, width: int = 120) -> Any:
-    """A rich Table with bars for 完成率 and 序时进度 (when the terminal is wide enough) and the light in colour."""
-    from rich.markup import escape
-    from rich.table import Table as RichTable
-    from rich.text import Text as RichText
-
-    table = RichTable(title=escape(heading), header_style="bold", show_lines=False)
-    for c in COLUMNS:
-        table.add_column(HEADERS[c].render(lang), justify="right" if c in ("target", "actual") else "left",
-                         no_wrap=c != "name", min_width=8 if c == "name" else None, overflow="fold")
-    bar_width = 8 if width >= 120 else 4 if width >= 96 else 0
-    for row in rows:
-        r, f = row.result, row.figures
-        style = LIGHT_STYLE.get(f.light or "", "dim")
-        cells: list[Any] = [RichText(row.cells["id"]), RichText(row.cells["name"]), RichText(row.cells["target"]),
-                            RichText(row.cells["actual"]),
-                            RichText(f"{fmt.bar(f.completion, bar_width)} {row.cells['completion']:>6}".strip()),
-                            RichText(f"{fmt.bar(r.pace, bar_width)} {row.cells['pace']:>6}".strip(), style="dim"),
-                            RichText(row.cells["status"], style=style),
-                            RichText(f"● {row.cells['light']}" if f.light else row.cells["light"], style=style)]
-        table.add_row(*cells)
-    return table
+def status_view(targets: Targets, result: StatusResult, lang: Lang, unit: str | None = None,
+                sample: bool = False) -> View:
+    """Everything `status` shows, in every format."""
+    rows = status_rows(targets, result, lang, unit)
+    sheets = [full_table(targets, rows, lang)]
+    townships = township_table(targets, result, lang)
+    if townships is not None:
+        sheets.append(townships)
+    return View(title=title(targets, result, lang, unit), tables=(display_table(rows, lang),),
+                document=status_document(targets, result, sample), summary=summary(result, lang),
+                banner=Words.sample_banner.render(lang) if sample else "", sheets=tuple(sheets),
+                csv=(sheets[0],), lang=lang)
