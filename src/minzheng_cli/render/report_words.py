@@ -134,7 +134,7 @@ def overview(w: Writer) -> list[str]:
                                for key in order if key in by_word)
     lights = w.list_sep.join(w(Report.count_light, light=fmt.light_word(k, w.lang), n=n) for k, n in by_light.items())
     by = PACE_BY[weekly.targets.plan.pace].render(w.lang)
-    pace = fmt.percent(weekly.plan_pace)
+    pace = fmt.pace(weekly.plan_pace)
     return [
         w(Report.overview_statuses, n=len(result.indicators), statuses=statuses),
         w(Report.overview_lights, lights=lights) if lights else w(Report.overview_no_lights),
@@ -215,7 +215,7 @@ def alert(w: Writer, a: Alert) -> str:
         share = fmt.percent(r.share)
         if r.distinct_progress is not None and r.completion is not None:
             share += w(Report.alert_completion, completion=fmt.percent(r.completion))
-        detail = w(Report.alert_behind, actual=w.actual(r), label=label, share=share, pace=fmt.percent(r.pace))
+        detail = w(Report.alert_behind, actual=w.actual(r), label=label, share=share, pace=fmt.pace(r.pace))
         if r.gap is not None:
             detail += w.comma + w(Report.alert_gap, gap=gap)
     if a.projection is not None:
