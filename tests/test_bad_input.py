@@ -190,6 +190,64 @@ def test_yaml11_numbers_in_a_ratio(data: DataDir) -> None:
     assert d.message.startswith("2.1 numerator expects a number: ") and "write 123" in d.message
 
 
+# --- multipliers and unit words: the advice keeps the magnitude (DESIGN §1.4) --------------------------------
+
+
+@pytest.mark.parametrize("unit, key, text, advice", [
+    # 低保标准 counts 元/人/年: 1.374万 is 13740, never 1.374
+    ("district", "2.3", "1.374万", "'1.374万' carries '万'; it counts in 元/人/年, so write 13740"),
+    ("district", "2.3", "1.374万元", "'1.374万元' carries '万元'; it counts in 元/人/年, so write 13740"),
+    ("nanxun", "1.1", "0.37万", "'0.37万' carries '万'; it counts in 人, so write 3700"),
+    ("nanxun", "1.1", "0.37万人", "'0.37万人' carries '万人'; it counts in 人, so write 3700"),
+    ("nanxun", "1.1", "１.２万", "'１.２万' carries '万'; it counts in 人, so write 12000"),  # full-width digits too
+    # a word of another unit cannot be converted: the advice says to convert, never to drop the multiplier
+    ("nanxun", "1.1", "1.5万户", "'1.5万户' is not a number, and '万' multiplies it; convert it"),
+])
+def test_a_multiplier_is_converted_into_the_indicators_own_unit(data: DataDir, unit: str, key: str, text: str,
+                                                                advice: str) -> None:
+    d = one(data, (DISTRICT if unit == "district" else HEAD) + f'  "{key}": {text}\n', unit=unit)
+    assert where(d) == ("bad-number", 4, 10)
+    assert advice in d.message, d.message
+    assert "write the number alone (1" not in d.message  # the advice that changed the magnitude
+
+
+def test_a_multiplier_in_wan_yuan_keeps_the_figure(data: DataDir) -> None:
+    plan = (data.root / "targets.yaml").read_text(encoding="utf-8")
+    data.write_targets(plan.replace("    uom: 元/人/年\n", "    uom: 万元\n"))  # 2.3 counted in 万元 instead
+    for text, fixed in (("238.2万", "238.2"), ("238.2万元", "238.2"), ("2382000元", "238.2"), ("1.2亿", "12000")):
+        d = one(data, DISTRICT + f'  "2.3": {text}\n', unit="district")
+        assert f"it counts in 万元, so write {fixed} " in d.message, d.message
+
+
+def test_a_multiplier_in_a_ratio_part(data: DataDir) -> None:
+    d = one(data, DISTRICT + '  "2.2": {numerator: 90, denominator: 2万}\n', unit="district")
+    assert where(d) == ("bad-number", 4, 39)
+    assert "2.2 denominator expects a number: '2万' carries '万'; write 20000" in d.message
+
+
+def test_a_multiplier_giving_a_fraction_of_people_is_not_offered_as_the_answer(data: DataDir) -> None:
+    d = one(data, HEAD + '  "1.1": 1.23456万\n')
+    assert "that is 12345.6 人, not a whole number: check it" in d.message
+
+
+@pytest.mark.parametrize("unit, line, column, message", [
+    ("nanxun", '  "1.1": 12.5\n', (4, 10), "1.1 (新增持证护理员) is counted in whole 人; 12.5 is not a whole number"),
+    ("district", '  "3.1": 2.5\n', (4, 10), "3.1 (供养机构总数) is counted in whole 个; 2.5 is not a whole number"),
+    ("nanxun", '  "2.1": {numerator: 40.5, denominator: 45}\n', (4, 22),
+     "the numerator of 2.1 (低保对象入户核查率) counts whole things; 40.5 is not a whole number"),
+])
+def test_a_fraction_of_whole_things_is_refused(data: DataDir, unit: str, line: str, column: tuple[int, int],
+                                               message: str) -> None:
+    d = one(data, (DISTRICT if unit == "district" else HEAD) + line, unit=unit)
+    assert (d.code, d.line, d.column) == ("not-whole-number", *column)
+    assert d.message == message
+
+
+def test_a_fraction_where_the_unit_allows_one_is_accepted(data: DataDir) -> None:
+    data.write_report("district", "2025-06-30", DISTRICT + '  "2.3": 14000.5\n')  # 元/人/年 has cents
+    assert data.diagnostics() == []
+
+
 def test_id_310_is_not_31(data: DataDir) -> None:
     # 3.1 is a district cap: were `3.10` read as the float 3.1, this report would be valid
     d = one(data, DISTRICT + "  3.10: 2\n", unit="district")
@@ -825,6 +883,8 @@ def test_a_broken_breakdown_is_excluded_by_name(data: DataDir) -> None:
 
 
 def test_large_figures_in_messages_are_exact_decimals(data: DataDir) -> None:
+    plan = (data.root / "targets.yaml").read_text(encoding="utf-8")
+    data.write_targets(plan.replace("uom: 人\n", "uom: 万元\n"))  # money has decimals; people do not
     data.write_report("nanxun", "2025-01-03", 'unit: nanxun\nas_of: 2025-01-03\nvalues:\n  "1.1": 1234567.5\n')
     data.write_report("nanxun", "2025-01-10", 'unit: nanxun\nas_of: 2025-01-10\nvalues:\n  "1.1": 1234567.25\n')
     (d,) = [d for d in data.diagnostics() if d.code == "decreasing-cumulative"]

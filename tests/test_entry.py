@@ -156,9 +156,9 @@ def test_report_yaml_notes_with_quotes_and_line_breaks_read_back(data: DataDir, 
     unit = targets.unit("nanxun")
     assert unit is not None
     notes = {"1.1": '第一行\n第二行 "引号" # 不是注释: 冒号', "3.3": "no"}
-    text = entry.report_yaml(targets, unit, date(2025, 7, 14), None, {"1.1": Fraction(5, 2)}, notes)
+    text = entry.report_yaml(targets, unit, date(2025, 7, 14), None, {"1.1": Fraction(5)}, notes)
     path = tmp_path / "2025-07-14.yaml"
     path.write_text(text, encoding="utf-8")
     read, diags = load_report(str(path), str(path), "nanxun", targets, TODAY)
     assert diags == [] and read is not None
-    assert read.notes == notes and read.values == {"1.1": Fraction(5, 2)}
+    assert read.notes == notes and read.values == {"1.1": Fraction(5)}

@@ -208,7 +208,6 @@ def test_a_structurally_bad_report_is_refused_by_both(tmp_path: Path, schema_fil
     assert where in result.stdout, result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="DESIGN §1.4 refuses 12.5 people; validate refuses it only in a workbook so far")
 def test_a_fraction_of_people_is_refused_by_both(tmp_path: Path, schema_file: Path) -> None:
     report = FIXTURES / "gap" / "fraction-of-people.yaml"
     assert check_jsonschema(schema_file, report).returncode == 1

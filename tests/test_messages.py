@@ -88,6 +88,7 @@ REPORTS = [
     '  "2.1": {numerator: 0123, denominator: 45}\n', '  "3.3": no\n', '  "3.3": 完成\n', '  "3.3": [1]\n',
     '  "1.1": 5\n  "1.1": 6\n', '  "1.1": &a 5\n', '  "1.1": !!int 5\n', '  "1.1": 5\n   "1.2": 3\n',
     '  "1.1": [5\n', '  "1.1": 5\nnotes:\n  "1.9": x\n', "  a: b: c\n", '  "1.1": 20\n  "1.2": 30\n',
+    '  "1.1": 12.5\n', '  "1.1": 0.37万\n', '  "1.1": 1.5万户\n', '  "2.1": {numerator: 40, denominator: 4.5万}\n',
 ]
 FILES = [
     "unit: nanxun\nas_of: 2025/06/30\nvalues:\n", "unit: nanxun\nas_of: 2025-02-30\nvalues:\n",
@@ -169,6 +170,19 @@ def corpus(root: Path) -> list[Diagnostic]:
     (data.root / "progress" / "xunxi" / ".2025-10-31.yaml.x1y2.tmp").write_text("unit: x", encoding="utf-8")
     found += data.diagnostics()
     found += folder().diagnostics()  # no reports
+    data = folder()  # plausibility warnings across a unit's reports (DESIGN §1.4)
+    data.write_breakdown()
+    data.write_report("nanxun", "2025-05-30", 'unit: nanxun\nas_of: 2025-05-30\nvalues:\n  "1.1": 1\n'
+                      '  "2.1": {numerator: 85, denominator: 100}\n')
+    data.write_report("nanxun", "2025-06-30", 'unit: nanxun\nas_of: 2025-06-30\nvalues:\n  "1.1": 100\n'
+                      '  "2.1": {numerator: 40, denominator: 100}\n')
+    data.write_report("shuanglin", "2025-05-30", 'unit: shuanglin\nas_of: 2025-05-30\nvalues:\n'
+                      '  "2.1": {numerator: 40, denominator: 45}\n')
+    data.write_report("shuanglin", "2025-06-30", 'unit: shuanglin\nas_of: 2025-06-30\nvalues:\n'
+                      '  "2.1": {numerator: 90, denominator: 100}\n')
+    data.write_report("district", "2025-05-30", 'unit: district\nas_of: 2025-05-30\nvalues:\n  "2.3": 14000\n')
+    data.write_report("district", "2025-06-30", 'unit: district\nas_of: 2025-06-30\nvalues:\n  "2.3": 14\n')
+    found += data.diagnostics()
     data = folder()
     data.write_report("nanxun", "2025-06-30", "unit: nanxun\nas_of: 2025-06-30\nvalues:\n"
                       + "".join(f'  "9.{i}": 1\n' for i in range(MAX_PER_FILE + 5)))
@@ -183,7 +197,7 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> list[Diagnostic]:
 
 def test_the_corpus_covers_most_codes(every_kind: list[Diagnostic]) -> None:
     missing = set(all_codes()) - {d.code for d in every_kind}
-    workbook_only = {"not-whole-number", "formula-no-value", "workbook-mismatch", "grey-cell", "import-read-back"}
+    workbook_only = {"formula-no-value", "workbook-mismatch", "grey-cell", "import-read-back"}
     assert missing <= {"file-too-large", "unreadable"} | workbook_only, missing
 
 

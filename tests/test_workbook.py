@@ -30,8 +30,9 @@ AS_OF = "2025-07-14"
 COLUMN = {"value": "G", "numerator": "H", "denominator": "I", "note": "J"}
 
 
-def run(data: DataDir, *args: str) -> Result:
-    return runner.invoke(app, ["--data", str(data.root), "--lang", "en", *args], env=ENV)
+def run(data: DataDir, *args: str, today: str | None = None) -> Result:
+    env = ENV if today is None else {**ENV, "MINZHENG_TODAY": today}
+    return runner.invoke(app, ["--data", str(data.root), "--lang", "en", *args], env=env)
 
 
 def earlier(data: DataDir) -> None:
@@ -133,13 +134,16 @@ def test_a_template_imported_without_edits_repeats_the_latest_values(data: DataD
     written = next(r for r in data.load().reports if r.as_of == date(2025, 7, 14))
     assert written.values == {"1.1": Fraction(20), "2.1": Ratio(numerator=Fraction(40), denominator=Fraction(45)),
                               "3.3": "in_progress"}
-    assert written.submitted is None  # a blank 报送日期 is left out, never invented
-    again = run(data, "import", str(make(data, tmp_path)))
+    assert written.submitted == TODAY  # a blank 报送日期: the day it was imported, not on time for ever
+    # imported again another day: the date already recorded stays, and nothing changes
+    again = run(data, "import", str(make(data, tmp_path)), today="2025-07-20")
     assert (again.exit_code, again.stderr) == (0, f"{target(data)} unchanged: it already holds these figures\n")
 
 
 @pytest.mark.parametrize(("cell", "value", "where", "words"), [
     (("1.1", "value"), "150人", "9:7: bad-number 报送表!G9:", "'150人' has text after the number"),
+    (("1.1", "value"), "0.37万", "9:7: bad-number 报送表!G9:", "'0.37万' carries '万'; it counts in 人, so write 3700"),
+    (("2.1", "denominator"), "4.5万", "11:9: bad-number 报送表!I11:", "'4.5万' carries '万'; write 45000 "),
     (("1.1", "value"), "１５０", "9:7: bad-number 报送表!G9:", "full-width characters; write it with ASCII"),
     (("1.1", "value"), -3, "9:7: negative-value 报送表!G9:", "1.1 is -3; it cannot be negative"),
     (("2.1", "numerator"), 50, "11:8: numerator-exceeds-denominator 报送表!H11:", "numerator 50 cannot exceed"),
@@ -192,7 +196,8 @@ def test_dry_run_prints_the_yaml_and_writes_nothing(data: DataDir, tmp_path: Pat
     assert result.exit_code == 0 and not target(data).exists()
     assert result.stderr == f"dry run: valid, {target(data)} not written\n"
     assert result.stdout.startswith("# 南浔镇 进展报送（截至 2025-07-14），由 minzheng import 自 Excel 报送表导入\n"
-                                    "unit: nanxun   # 南浔镇\nas_of: 2025-07-14\nvalues:\n  \"1.1\": 25 ")
+                                    "unit: nanxun   # 南浔镇\nas_of: 2025-07-14\nsubmitted: 2025-07-15\nvalues:\n"
+                                    "  \"1.1\": 25 ")
     assert run(data, "import", str(book)).exit_code == 0
     assert target(data).read_text(encoding="utf-8") == result.stdout
 

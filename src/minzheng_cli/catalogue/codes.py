@@ -107,6 +107,18 @@ class Meaning(Catalogue):
     part_exceeds_whole = Text(
         "本单位数据中分项（parent）大于总数", "a part (parent) larger than its whole in the same unit's figures"
     )
+    denominator_jump = Text(
+        "比率的分母与本单位上一次报送相差超过 20%", "a ratio's denominator more than 20% away from the unit's previous report"
+    )
+    level_drop = Text("水平类指标比本单位上一次报送下降超过一半", "a level that falls by more than half from the unit's previous report")
+    magnitude_jump = Text(
+        "数值与本单位上一次报送相差 1000 倍以上（万与元混淆？）",
+        "a value 1,000 times or more away from the unit's previous one (万 and 元 confused?)",
+    )
+    cumulative_jump = Text(
+        "累计数一次报送就增加了超过本单位全年分解任务（无分解任务的，超过全年目标）",
+        "a cumulative increase in one report larger than the unit's whole quota (or the whole target, without one)",
+    )
     not_whole_number = Text(
         "计整数的数值填了小数（人、户、个……，比率的分子和分母）",
         "a fraction where whole things are counted (人, 户, 个…, a ratio's parts)",

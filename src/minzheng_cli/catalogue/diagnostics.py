@@ -171,6 +171,11 @@ class ReadMsg(Catalogue):
         "{text}不是数字：请只写数字 {number}，不要带{extra}",
         "{text} has text after the number; write the number alone ({number}), without {extra}",
     )
+    multiplier_in_number = Text(
+        "{text}不是数字，其中的{word}是倍数：请换算为本项的计量单位后只写数字（例如 1.5万 写作 15000）",
+        "{text} is not a number, and {word} multiplies it; convert it into the unit of measure and write the "
+        "digits alone (1.5万 is 15000)",
+    )
     digit_before_dot = Text("{text}小数点前缺少数字：请写 {fixed}", "{text} has no digit before the dot; write {fixed}")
     full_width_characters = Text("全角字符", "full-width characters")
     special_characters_such = Text("特殊字符（如 ① 或 ²）", "special characters (such as ① or ²)")
@@ -313,6 +318,47 @@ class CheckMsg(Catalogue):
     )
     what_reason = Text("{what}：{reason}", "{what}: {reason}")
     cannot_negative = Text("{id} 的 {part} 为 {number}：不能为负数", "{id} {part} is {number}; it cannot be negative")
+    number_in_uom = Text(
+        "{text}带有{word}：本项以{uom}计，请写 {fixed}（数值不变，只写数字）",
+        "{text} carries {word}; it counts in {uom}, so write {fixed} (the same amount, digits alone)",
+    )
+    number_in_part = Text(
+        "{text}带有{word}：请写 {fixed}（数值不变，只写数字）",
+        "{text} carries {word}; write {fixed} (the same amount, digits alone)",
+    )
+    number_in_uom_not_whole = Text(
+        "{text}带有{word}：折合 {fixed}{uom}，不是整数：请核对后只写整数",
+        "{text} carries {word}; that is {fixed} {uom}, not a whole number: check it and write a whole number",
+    )
+    not_whole_count = Text(
+        "{id}（{name}）以整数计（单位：{uom}）：{number} 不是整数",
+        "{id} ({name}) is counted in whole {uom}; {number} is not a whole number",
+    )
+    not_whole_part = Text(
+        "{id}（{name}）的{part}应为整数：{number} 不是整数",
+        "the {part} of {id} ({name}) counts whole things; {number} is not a whole number",
+    )
+    denominator_jump = Text(
+        "{id}（{name}）的分母由上一次报送（{date}）的 {old} 变为 {new}，相差超过 20%：请核对",
+        "the denominator of {id} ({name}) went from {old} (report of {date}) to {new}, more than 20%: check it",
+    )
+    level_drop = Text(
+        "{id}（{name}）由上一次报送（{date}）的 {old}{uom} 降至 {new}{uom}，降幅超过一半：请核对",
+        "{id} ({name}) fell from {old} {uom} (report of {date}) to {new} {uom}, by more than half: check it",
+    )
+    magnitude_jump = Text(
+        "{id}（{name}）由上一次报送（{date}）的 {old} 变为 {new}，相差 1000 倍以上：是否把万与元（或万与个）弄混了？请核对",
+        "{id} ({name}) went from {old} (report of {date}) to {new}, 1,000 times or more: 万 and 元 (or 万 and units) "
+        "mixed up? Check it",
+    )
+    cumulative_jump = Text(
+        "{id}（{name}）{since}增加了 {delta}{uom}，超过{whole}：请核对",
+        "{id} ({name}) grew by {delta} {uom} {since}, more than {whole}: check it",
+    )
+    since_report = Text("比上一次报送（{date}）", "since the report of {date}")
+    since_start = Text("在本年第一次报送中", "in the year's first report")
+    the_units_quota = Text("本单位全年分解任务 {limit}{uom}", "the unit's whole quota of {limit} {uom}")
+    the_whole_target = Text("全年目标 {limit}{uom}", "the whole target of {limit} {uom}")
     cannot_negative_2 = Text("{id} 填的是 {number}：不能为负数", "{id} is {number}; it cannot be negative")
     unknown_key_ratio_keys = Text(
         '比率中有未知的键"{key}"：只能写 numerator（分子）和 denominator（分母）{hint}',

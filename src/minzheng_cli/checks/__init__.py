@@ -6,6 +6,7 @@
 - `values`    a report's values typed against their indicators (§1.3–1.4)
 - `files`     a report's place, name, dates and neighbours in progress/
 - `history`   one unit's reports together, after carry-forward (§1.4)
+- `plausibility` warnings across one unit's reports: figures possible but suspect (§1.4)
 - `linter`    the pipeline: read each file, run the rules, place each problem on its node, cache the result
 
 A rule yields `Problem(path, code, message)`; `path` is the place in the document (the linter turns it into a
@@ -72,6 +73,7 @@ CODE_MODULES = (
     "minzheng_cli.checks.breakdown",
     "minzheng_cli.checks.values",
     "minzheng_cli.checks.history",
+    "minzheng_cli.checks.plausibility",
     "minzheng_cli.checks.files",
     "minzheng_cli.read.workbook",
 )

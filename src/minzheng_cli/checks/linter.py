@@ -13,12 +13,12 @@ from pydantic import BaseModel
 
 from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import CheckMsg, os_reason
-from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, run, values
+from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, plausibility, run, values
 from minzheng_cli.checks.shape import validate_model
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code, Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
-from minzheng_cli.model.folder import Loaded
+from minzheng_cli.model.folder import SAMPLE_MARKER, Loaded
 from minzheng_cli.read.cache import ReportCache, digest
 from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, check_size, decode, parse, read_bytes
 
@@ -129,6 +129,8 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
         raw_targets = None  # load_targets reads it again and says what is wrong
     targets, diags = load_targets(str(targets_path), str(targets_path), raw_targets)
     loaded = Loaded(data_dir, targets, None, [], list(diags), files=1)
+    marker = root / SAMPLE_MARKER  # illustrative data (DESIGN §1): a regular file, never a link, marks it
+    loaded.sample = marker.is_file() and not marker.is_symlink()
     if targets is None:
         return loaded
     breakdown_path = root / "breakdown.yaml"
@@ -208,6 +210,10 @@ def _load_reports(
         loaded.diagnostics.append(report_diagnostic(report, problem))
         flagged.add(report.path)
     loaded.reports = [r for r in reports if r.path not in flagged]
+    for report, problem in plausibility.check(targets, loaded.breakdown, loaded.reports):
+        warning = report_diagnostic(report, problem)  # a warning: the report stays
+        loaded.diagnostics.append(warning)
+        loaded.plausibility.append(warning)
     loaded.excluded.extend(sorted(flagged))
     if not reports and not flagged and not loaded.excluded:
         loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, files.NO_REPORTS, CheckMsg.progress_reports_yet_under()))

@@ -5,14 +5,15 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from minzheng_cli.catalogue import Message, quote
 from minzheng_cli.catalogue.codes import Meaning
-from minzheng_cli.catalogue.diagnostics import CheckMsg, suggestion
+from minzheng_cli.catalogue.diagnostics import CheckMsg, WorkbookMsg, suggestion
 from minzheng_cli.checks import Context, Problem, Rule
 from minzheng_cli.checks.shape import MISSING_KEY, UNKNOWN_KEY
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model import scalars
 from minzheng_cli.model.diagnostics import Code
-from minzheng_cli.model.files import MILESTONE_WORDS, Indicator, Ratio, Targets, Value
+from minzheng_cli.model.files import MILESTONE_WORDS, Indicator, Ratio, Targets, Value, counts_whole
 from minzheng_cli.model.scalars import WRONG_TYPE, number_text
 from minzheng_cli.read.yamldoc import KEY, Path
 
@@ -84,12 +85,15 @@ def _typed_value(ind: Indicator, raw: Any, at: Path, ctx: Context) -> Rule[Value
 
 
 def _number(ind: Indicator, raw: Any, at: Path, part: str, ctx: Context) -> Rule[Fraction | None]:
-    """`part`: "numerator" or "denominator" of a ratio, or "" for a count."""
+    """`part`: "numerator" or "denominator" of a ratio, or "" for a count. A number written with a multiplier or
+    unit word gets the number to write in the indicator's own unit of measure, never one of another magnitude
+    (DESIGN §1.4); a fraction where whole things are counted is refused."""
     try:
         number = scalars.parse_number(raw)
     except MinzhengError as err:
         what = CheckMsg.expects_number(id=ind.id, part=part) if part else CheckMsg.expects_number_2(id=ind.id, uom=str(ind.uom))
-        yield Problem(at, err.file_code(), CheckMsg.what_reason(what=what, reason=err.detail))
+        reason = _in_uom(ind, raw, part) or err.detail
+        yield Problem(at, err.file_code(), CheckMsg.what_reason(what=what, reason=reason))
         return None
     if number < 0:
         if part:
@@ -97,7 +101,32 @@ def _number(ind: Indicator, raw: Any, at: Path, part: str, ctx: Context) -> Rule
         else:
             yield Problem(at, NEGATIVE_VALUE, CheckMsg.cannot_negative_2(id=ind.id, number=number_text(number)))
         return None
+    if number.denominator != 1 and counts_whole(ind):
+        shown = number_text(number)
+        if part:
+            which = WorkbookMsg.the_numerator() if part == "numerator" else WorkbookMsg.the_denominator()
+            message = CheckMsg.not_whole_part(id=ind.id, name=ind.name, part=which, number=shown)
+        else:
+            message = CheckMsg.not_whole_count(id=ind.id, name=ind.name, uom=str(ind.uom), number=shown)
+        yield Problem(at, NOT_WHOLE_NUMBER, message)
+        return None
     return number
+
+
+def _in_uom(ind: Indicator, raw: Any, part: str) -> Message | None:
+    """The advice for a number written with a multiplier or unit word: the same amount in the indicator's unit."""
+    if not isinstance(raw, str):
+        return None
+    found = scalars.in_uom(raw, None if part else ind.uom)
+    if found is None:
+        return None
+    fixed, word = number_text(found[0]), found[1]
+    text, shown = quote(raw), quote(word)
+    if found[0].denominator != 1 and counts_whole(ind):
+        return CheckMsg.number_in_uom_not_whole(text=text, word=shown, fixed=fixed, uom=str(ind.uom or ""))
+    if part:
+        return CheckMsg.number_in_part(text=text, word=shown, fixed=fixed)
+    return CheckMsg.number_in_uom(text=text, word=shown, fixed=fixed, uom=str(ind.uom))
 
 
 _RATIO_EXAMPLE = "{numerator: 40, denominator: 45}"

@@ -91,6 +91,11 @@ def import_report(
         diags += reader.cross(reports, checked)
     if report is None or _errors(diags):
         return Imported(unit, None, None, sorted_diagnostics(diags))
+    if report.submitted is None:  # 报送日期 left blank: the day the bureau imports it (DESIGN §1.3), or the day
+        # the unit's report of that date already records, so that importing the same workbook again changes nothing
+        known = next((r.submitted for r in reports if r.unit == unit.id and r.as_of == report.as_of), None)
+        report = Report(path=report.path, unit=report.unit, as_of=report.as_of, submitted=known or today,
+                        values=report.values, notes=report.notes, marks=report.marks)
     header = [Skeleton.import_header.format(FILE_LANG, unit=unit.name, as_of=str(report.as_of))]
     text = entry.report_yaml(targets, unit, report.as_of, report.submitted, report.values, report.notes, header)
     diags += reader.read_back(text, entry.report_path(data_dir, unit.id, report.as_of), unit, report, today)

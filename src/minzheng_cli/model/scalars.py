@@ -83,6 +83,10 @@ def _number_hint(text: str) -> Message | None:
         return ReadMsg.ends_dot(text=_show(t), fixed=t[:-1])
     m = re.fullmatch(r"(-?[0-9]+(\.[0-9]+)?)\s*(\D+)", folded)
     if m:
+        word = m.group(3).strip()
+        if multiplier_in(word):  # never "write 1.5" for 1.5万: that would change the magnitude
+            prefix = word[: len(word) - len(_multiplier(word)[1])]
+            return ReadMsg.multiplier_in_number(text=_show(t), word=_show(prefix))
         return ReadMsg.text_after_number_number(text=_show(t), number=m.group(1), extra=_show(m.group(3)))
     if re.fullmatch(r"-?\.[0-9]+", t):
         return ReadMsg.digit_before_dot(text=_show(t), fixed=t.replace(".", "0.", 1))
@@ -210,3 +214,42 @@ def number_text(number: Fraction) -> str:
             digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
             return ("-" if number < 0 else "") + digits[:-places] + "." + digits[-places:]
     return f"{float(number):.10f}".rstrip("0")  # not a finite decimal: never read from a file
+
+
+# Chinese multipliers, longest first so that 千万 is read before 万 (DESIGN §1.4: advice never changes magnitude)
+MULTIPLIERS: tuple[tuple[str, int], ...] = (("十万", 10**5), ("百万", 10**6), ("千万", 10**7), ("亿", 10**8),
+                                            ("万", 10**4), ("千", 10**3), ("百", 10**2), ("十", 10))
+_WITH_WORD = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)\s*([^\s0-9].*)")
+
+
+def _multiplier(word: str) -> tuple[int, str]:
+    """万元 → (10000, "元"); 人 → (1, "人"): the multiplier a word starts with, and the rest of it."""
+    for prefix, factor in MULTIPLIERS:
+        if word.startswith(prefix):
+            return factor, word[len(prefix):]
+    return 1, word
+
+
+def in_uom(text: str, uom: str | None) -> tuple[Fraction, str] | None:
+    """A number written with a multiplier or unit word (`1.374万`, `238.2万元`, `2382000元`, `0.37万人`), as the
+    number to write in `uom`, the indicator's own unit of measure, without changing its magnitude: 1.374万 in
+    元/人/年 is 13740, 238.2万 in 万元 is 238.2, 2382000元 in 万元 is 238.2. Returns (number, the word that was
+    written after the digits), or None when the text is no such number, when no multiplier is involved (150人 for
+    人: the usual advice, write 150, says it), or when its unit word is not `uom`'s (1.5万户 for 人, or any word
+    for a percentage: no conversion is safe). `uom` None (a ratio's numerator or denominator): the multiplier
+    alone counts, whatever it multiplies (3.1万人 is 31000)."""
+    found = _WITH_WORD.fullmatch(unicodedata.normalize("NFKC", text.strip()))
+    if found is None or (uom is not None and "%" in uom):
+        return None
+    digits, word = found.group(1), found.group(2).strip()
+    factor, rest = _multiplier(word)
+    own = (uom or "").split("/")[0]  # 元 of 元/人/年, 万元, 人次, 张 …
+    own_factor, own_base = _multiplier(own)
+    if factor == own_factor == 1 or (uom is not None and rest and rest not in (own_base, uom, own)):
+        return None
+    return Fraction(digits) * factor / own_factor, word
+
+
+def multiplier_in(word: str) -> bool:
+    """Whether a word written after a number starts with a Chinese multiplier (万, 千, 亿 …)."""
+    return _multiplier(word)[0] != 1

@@ -246,7 +246,7 @@ def due(w: Writer, d: DueSoon) -> str:
 
 
 def check(w: Writer, c: Check) -> str:
-    return w(Report.check_item, unit=w.unit(c.unit), day=w.day(c.as_of), message=c.diagnostic.text(w.lang))
+    return w(Report.check_item, unit=w.unit(c.unit), day=w.day(c.as_of), message=c.diagnostic.text(w.lang)) + w.stop
 
 
 def _period_name(w: Writer) -> str:
