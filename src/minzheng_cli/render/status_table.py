@@ -128,8 +128,9 @@ def display_table(rows: list[StatusRow], lang: Lang) -> Table:
         typed: dict[str, Value] = dict(row.cells)
         typed.update(completion=f.completion, pace=row.result.pace, light=f.light)
         values.append([typed[key] for key in COLUMNS])
+    keys = list(COLUMNS)
     return Table.build(columns, [[row.cells[key] for key in COLUMNS] for row in rows], values,
-                       [row.figures.light for row in rows])
+                       [row.figures.light for row in rows], bars=(keys.index("completion"), keys.index("pace")))
 
 
 def full_table(targets: Targets, rows: list[StatusRow], lang: Lang) -> Table:

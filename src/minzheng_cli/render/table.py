@@ -10,7 +10,8 @@ need it (`Table.build`):
 - `drop`: the order in which columns leave a terminal too narrow for all of them (1 first; 0 never);
 - `values`: each cell as a spreadsheet holds it (a number, a share, a date, a code), beside its display text;
 - `lights`: each row's light, for the colour of its status and light cells and the spreadsheet's fill;
-- `sheet`: the worksheet name in Excel; `groups`: header spans above the header (label, number of columns).
+- `sheet`: the worksheet name in Excel; `groups`: header spans above the header (label, number of columns);
+- `bars`: the share columns a terminal also draws as bars, when it is wide enough.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class Table:
     lights: tuple[str | None, ...] = ()  # per row: its light code, or None
     sheet: str = ""  # the worksheet's name in Excel
     groups: tuple[tuple[str, int], ...] = ()  # header spans: (label, columns), covering every column
+    bars: tuple[int, ...] = ()  # the share columns drawn as bars too in a terminal wide enough
 
     @classmethod
     def of(cls, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool], title: str = "",
@@ -70,14 +72,15 @@ class Table:
     @classmethod
     def build(cls, columns: Sequence[tuple[str, str, int]], rows: Sequence[Sequence[str]],
               values: Sequence[Sequence[Value]] = (), lights: Sequence[str | None] = (), *, title: str = "",
-              note: str = "", sheet: str = "", groups: Sequence[tuple[str, int]] = ()) -> Table:
+              note: str = "", sheet: str = "", groups: Sequence[tuple[str, int]] = (),
+              bars: Sequence[int] = ()) -> Table:
         """A table of the analyst's views: `columns` are (header, kind, drop) per column."""
         for _, kind, _ in columns:
             assert kind in KINDS, kind
         return cls(tuple(c[0] for c in columns), tuple(tuple(row) for row in rows),
                    tuple(c[1] in NUMERIC_KINDS for c in columns), title, note, tuple(c[1] for c in columns),
                    tuple(c[2] for c in columns), tuple(tuple(row) for row in values), tuple(lights), sheet,
-                   tuple(groups))
+                   tuple(groups), tuple(bars))
 
     def kind(self, column: int) -> str:
         if self.kinds:

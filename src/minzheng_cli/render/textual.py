@@ -85,8 +85,8 @@ def _columns(tb: Table, bars: bool) -> list[_Column]:
         kind = tb.kind(i)
         out.append(_Column(i, header, [row[i] for row in tb.rows], kind, tb.drop[i] if tb.drop else 0,
                            tb.numeric[i]))
-        if bars and kind in ("share", "pace") and tb.values:
-            shares = [v if isinstance(v, Fraction | int) else None for v in (row[i] for row in tb.values)]
+        shares = [v if isinstance(v, Fraction | int) else None for v in (row[i] for row in tb.values)]
+        if bars and i in tb.bars and any(s is not None for s in shares):
             drop = BAR_DROP - (kind == "pace")  # the pace's bar leaves before the completion's
             out.append(_Column(-1, "", ["" for _ in tb.rows], "bar", drop, False, bar_of=i,
                                shares=[Fraction(s) if s is not None else None for s in shares]))
