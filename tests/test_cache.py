@@ -1,27 +1,34 @@
-"""The report cache (DESIGN §4): the answer never depends on it — edited files, a corrupt, stale or
-unusable cache, a deleted folder — and a warm run really takes reports from it."""
+"""The report cache (DESIGN §4): a warm run trusts (size, mtime, ctime, inode) like git's index and reads no
+unchanged file; the answer never depends on the cache — edited files, a corrupt, stale, poisoned or unusable
+cache, a deleted folder, a folder others can write — and warm, cold, pooled and uncached runs agree."""
 
 from __future__ import annotations
 
 import json
+import os
+import random
 import shutil
+import stat
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import msgspec
 import pytest
 from typer.testing import CliRunner
 
 from conftest import TODAY, YEAR, DataDir
 from minzheng_cli.checks import linter as loading
 from minzheng_cli.cli import app
-from minzheng_cli.read.cache import ReportCache, digest
+from minzheng_cli.read import cache, yamldoc
 
 runner = CliRunner()
 
 
-def status_json(data: DataDir, *extra: str, today: str = TODAY.isoformat()) -> tuple[int, dict[str, object], str]:
+def status_json(data: DataDir, *extra: str, today: str = TODAY.isoformat(),
+                env: dict[str, str] | None = None) -> tuple[int, dict[str, Any], str]:
     result = runner.invoke(app, ["--data", str(data.root), *extra, "status", "--as-of", "2025-06-30", "-f", "json"],
-                           env={"MINZHENG_TODAY": today})
+                           env={"MINZHENG_TODAY": today, **(env or {})})
     return result.exit_code, json.loads(result.stdout), result.stderr
 
 
@@ -32,27 +39,78 @@ def reported(data: DataDir) -> DataDir:
     return data
 
 
-def first_actual(doc: dict[str, object]) -> object:
-    return doc["indicators"][0]["actual"]  # type: ignore[index]
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written by the test count as settled once the cache is written after them (no racy window): the
+    tests run faster than any timestamp granularity would let git's rule trust them otherwise."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
 
 
-def test_warm_run_uses_the_cache_and_gives_the_same_answer(reported: DataDir, tmp_path: Path) -> None:
-    folder = tmp_path / "c"
-    cold = loading.load_data(str(reported.root), TODAY, folder)
-    targets = (reported.root / "targets.yaml").read_bytes()
-    store = ReportCache(folder, str(reported.root), digest(targets))
-    assert len(store.old) == 2  # both valid reports were stored
-    warm = loading.load_data(str(reported.root), TODAY, folder)
-    assert warm.reports == cold.reports and warm.diagnostics == cold.diagnostics
+def cache_file(folder: Path) -> Path:
+    (file,) = folder.glob("reports-*.msgpack")
+    return file
 
 
-def test_a_hit_is_counted(reported: DataDir, tmp_path: Path) -> None:
-    folder = tmp_path / "c"
-    loading.load_data(str(reported.root), TODAY, folder)
-    store = ReportCache(folder, str(reported.root), digest((reported.root / "targets.yaml").read_bytes()))
+def first_actual(doc: dict[str, Any]) -> Any:
+    return doc["indicators"][0]["actual"]
+
+
+def test_warm_run_gives_the_cold_answer(reported: DataDir, tmp_path: Path) -> None:
+    cold = loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    warm = loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    assert warm.reports == cold.reports and warm.diagnostics == cold.diagnostics and len(warm.reports) == 2
+    assert [r.marks for r in warm.reports] == [{"1.1": (4, 10)}] * 2  # value positions round-trip
+
+
+def test_a_warm_run_reads_no_unchanged_file(reported: DataDir, tmp_path: Path, settled: None,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    read: list[str] = []
+    real = yamldoc.read_regular
+    monkeypatch.setattr(yamldoc, "read_regular", lambda path, limit: read.append(path) or real(path, limit))
+    warm = loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    assert [p for p in read if "progress" in p] == []
+    assert warm.reports == cold.reports
+
+
+def test_a_racily_clean_file_is_hashed_again(reported: DataDir, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    loading.load_data(str(reported.root), TODAY, tmp_path / "c")  # files written just now: within RACY_NS
+    read: list[str] = []
+    real = yamldoc.read_regular
+    monkeypatch.setattr(yamldoc, "read_regular", lambda path, limit: read.append(path) or real(path, limit))
+    loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    assert sum("progress" in p for p in read) == 2
+
+
+def test_a_racily_clean_entry_whose_bytes_changed_is_read_again(reported: DataDir, tmp_path: Path) -> None:
+    loading.load_data(str(reported.root), TODAY, tmp_path / "c")
     path = reported.report_path("nanxun", "2025-06-30")
-    assert store.get("nanxun/2025-06-30.yaml", digest(path.read_bytes()), TODAY, str(path)) is not None
-    assert store.get("nanxun/2025-06-30.yaml", digest(b"other bytes"), TODAY, str(path)) is None
+    (group,) = [g for g in loading._scan(reported.root / "progress") or [] if g.unit == "nanxun"]
+    read = msgspec.msgpack.decode(cache_file(tmp_path / "c").read_bytes(), type=cache.CacheFile)
+    recorded = read.units["nanxun"]
+    # the bytes change, the stat as recorded stays: only the racy rule (hash again) can see it
+    path.write_text(path.read_text(encoding="utf-8").replace("60", "70"), encoding="utf-8")
+    key = (recorded.files.sizes[0], recorded.files.mtimes[0], recorded.files.ctimes[0], recorded.files.inodes[0])
+    group.files = [(group.files[0][0], key)]
+    targets = reported.load().targets
+    assert targets is not None
+    racy = loading.check_unit(group, recorded, targets, TODAY, racy_ns=0)
+    trusted = loading.check_unit(group, recorded, targets, TODAY, racy_ns=2**62)
+    assert racy.payload is not None and trusted.payload is not None
+    assert racy.payload.columns["1.1"] == [70] and trusted.payload.columns["1.1"] == [60]
+
+
+def test_an_edit_keeping_size_and_mtime_is_seen(reported: DataDir, tmp_path: Path, settled: None,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
+    path = reported.report_path("nanxun", "2025-06-30")
+    before = os.stat(path)
+    assert first_actual(status_json(reported)[1]) == 75
+    path.write_text(path.read_text(encoding="utf-8").replace("60", "90"), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same mtime: only ctime tells
+    assert os.stat(path).st_size == before.st_size and os.stat(path).st_mtime_ns == before.st_mtime_ns
+    assert first_actual(status_json(reported)[1]) == 105
 
 
 def test_an_edited_file_is_read_again(reported: DataDir) -> None:
@@ -64,46 +122,79 @@ def test_an_edited_file_is_read_again(reported: DataDir) -> None:
     assert code == 1 and first_actual(doc) == 15 and "nanxun" in err
 
 
+def test_a_removed_and_an_added_file_are_seen(reported: DataDir, settled: None) -> None:
+    status_json(reported)
+    reported.report_path("shuanglin", "2025-06-27").unlink()
+    assert first_actual(status_json(reported)[1]) == 60
+    reported.write_report("xunxi", "2025-06-20", 'unit: xunxi\nas_of: 2025-06-20\nvalues:\n  "1.1": 3\n')
+    assert first_actual(status_json(reported)[1]) == 63
+
+
 def test_an_edited_targets_file_invalidates_the_cache(reported: DataDir) -> None:
     status_json(reported)
     text = (reported.root / "targets.yaml").read_text(encoding="utf-8")
     reported.write_targets(text.replace("target: 150", "target: 300"))
-    assert status_json(reported)[1]["indicators"][0]["completion"] == 0.25  # type: ignore[index]
+    assert status_json(reported)[1]["indicators"][0]["completion"] == 0.25
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{not json", b"[]", b'{"stamp": 1, "entries": {}}',
-                                     b'{"stamp": null, "entries": {"nanxun/2025-06-30.yaml": {"sha": 5}}}'])
+@pytest.mark.parametrize("garbage", [b"", b"{not msgpack", b"\x90", b"\x92\x90\x80", b"\xc1" * 40])
 def test_a_corrupt_cache_is_ignored(reported: DataDir, garbage: bytes, monkeypatch: pytest.MonkeyPatch,
                                     tmp_path: Path) -> None:
     monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
     expected = status_json(reported)[1]
-    for file in (tmp_path / "c").iterdir():
-        file.write_bytes(garbage)
+    cache_file(tmp_path / "c").write_bytes(garbage)
     assert status_json(reported)[1] == expected
 
 
-@pytest.mark.parametrize("latest", ["2025-13-01", 20250630, None])
+def _tamper(folder: Path, change: Any) -> None:
+    """Rewrite the cache with `change(units)` applied to its plain data (as a foreign writer would)."""
+    file = cache_file(folder)
+    document = msgspec.msgpack.decode(file.read_bytes())
+    change(document[1])
+    file.write_bytes(msgspec.msgpack.encode(document))
+
+
+def _set_values(units: dict[str, Any], value: Any) -> None:
+    for block in units.values():
+        block[4][3]["1.1"] = [value] * len(block[4][0])
+
+
+@pytest.mark.parametrize("value", [10**18, -5, "exploded", "1/0", [1], [1, 2, 3], {"n": 1}, 1.5])
+def test_a_value_outside_the_loaders_limits_is_a_miss(reported: DataDir, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path, settled: None, value: Any) -> None:
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
+    expected = status_json(reported)[1]
+    _tamper(tmp_path / "c", lambda units: _set_values(units, value))
+    code, doc, err = status_json(reported)
+    assert (code, doc) == (0, expected) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("latest", [0, -1, 10**12, "2025-06-30", None])
 def test_a_tampered_date_is_a_miss(reported: DataDir, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                   latest: object) -> None:
+                                   settled: None, latest: Any) -> None:
     monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
     expected = status_json(reported)[1]
-    (file,) = (tmp_path / "c").iterdir()
-    document = json.loads(file.read_text(encoding="utf-8"))
-    for entry in document["entries"].values():
-        entry["latest"] = latest
-    file.write_text(json.dumps(document), encoding="utf-8")
+
+    def change(units: dict[str, Any]) -> None:
+        for block in units.values():
+            block[0][6] = [latest] * len(block[0][0])
+
+    _tamper(tmp_path / "c", change)
     assert status_json(reported)[1] == expected
 
 
-def test_a_tampered_entry_is_ignored(reported: DataDir, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_tampered_diagnostic_is_a_miss_never_a_traceback(reported: DataDir, monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path, settled: None) -> None:
     monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
     expected = status_json(reported)[1]
-    (file,) = (tmp_path / "c").iterdir()
-    document = json.loads(file.read_text(encoding="utf-8"))
-    for entry in document["entries"].values():
-        entry["report"]["values"] = {"1.1": {"m": "exploded"}}
-    file.write_text(json.dumps(document), encoding="utf-8")
-    assert status_json(reported)[1] == expected
+
+    def change(units: dict[str, Any]) -> None:
+        for block in units.values():
+            block[0][7] = [[{"l": "x", "c": 1, "k": "?", "s": "error", "m": "", "d": None}]] * len(block[0][0])
+
+    _tamper(tmp_path / "c", change)
+    code, doc, err = status_json(reported)
+    assert (code, doc) == (0, expected) and "Traceback" not in err
 
 
 def test_an_unusable_or_deleted_cache_folder_changes_nothing(reported: DataDir, monkeypatch: pytest.MonkeyPatch,
@@ -131,8 +222,127 @@ def test_a_report_cached_yesterday_is_in_the_future_for_an_earlier_today(reporte
     assert code == 1 and "2025-06-30.yaml" in err
 
 
+# --- a private cache ----------------------------------------------------------------------------------------
+
+posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+
+
+@posix_only
+def test_the_cache_folder_is_created_private(reported: DataDir, monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "new" / "cache"))
+    status_json(reported)
+    assert stat.S_IMODE(os.stat(tmp_path / "new" / "cache").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(cache_file(tmp_path / "new" / "cache")).st_mode) == 0o600
+
+
+@posix_only
+def test_a_poisoned_cache_in_a_shared_sticky_folder_changes_nothing(reported: DataDir, tmp_path: Path,
+                                                                    settled: None) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)  # like /tmp: anyone can write, the sticky bit keeps others' files theirs
+    env = {"MINZHENG_CACHE": str(shared)}
+    expected = status_json(reported, "--no-cache")[1]
+    first = status_json(reported, env=env)
+    assert first[1] == expected and "chmod 700" in first[2] and not list(shared.iterdir())  # nothing written there
+    # another user plants a well-formed cache saying 1040 people where the files say 75
+    os.chmod(shared, 0o700)
+    status_json(reported, env=env)
+    _tamper(shared, lambda units: _set_values(units, 520))
+    os.chmod(shared, 0o1777)
+    code, doc, err = status_json(reported, env=env)
+    assert (code, doc) == (0, expected) and first_actual(doc) == 75
+    assert err.count("chmod 700") == 1 and "其他用户可以写入" in err
+
+
+@posix_only
+def test_a_cache_file_others_can_write_is_not_read(reported: DataDir, tmp_path: Path, settled: None,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
+    expected = status_json(reported)[1]
+    _tamper(tmp_path / "c", lambda units: _set_values(units, 520))
+    os.chmod(cache_file(tmp_path / "c"), 0o666)
+    _, doc, err = status_json(reported, "--lang", "en")
+    assert doc == expected and "other users can write" in err and "MINZHENG_CACHE" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="giving a file away needs root")
+def test_a_cache_another_user_owns_is_not_read(reported: DataDir, tmp_path: Path, settled: None,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
+    expected = status_json(reported)[1]
+    _tamper(tmp_path / "c", lambda units: _set_values(units, 520))
+    os.chown(cache_file(tmp_path / "c"), 4242, 4242)
+    _, doc, err = status_json(reported, "--lang", "en")
+    assert doc == expected and "belongs to another user" in err
+
+
+# --- warm, cold, pooled and uncached runs agree --------------------------------------------------------------
+
+
+def _random_folder(data: DataDir, seed: int) -> None:
+    """A few units' reports, most valid, some broken in the ways the checks name, one duplicated date."""
+    rng = random.Random(seed)
+    for unit in ("nanxun", "shuanglin", "xunxi", "district", "nowhere"):
+        total = 0
+        for week in range(rng.randint(0, 6)):
+            day = date(2025, 1, 3 + 7 * week) if week < 4 else date(2025, 2, 7 + 7 * (week - 4))
+            total += rng.randint(-3, 20)
+            lines = [f"unit: {unit}", f"as_of: {day}"]
+            if rng.random() < 0.3:
+                lines.append(f"submitted: {date(2025, day.month, max(1, day.day - 1))}")
+            lines.append("values:")
+            if unit == "district":
+                lines += [f'  "2.3": {rng.choice(["15000", "14000.5", "1.4万", "0123"])}',
+                          f'  "3.2": {rng.choice(["done", "in_progress", "进行中", "no"])}']
+            else:
+                lines += [f'  "1.1": {total}', f'  "1.2": {rng.randint(0, 30)}',
+                          f'  "2.1": {{numerator: {rng.randint(0, 50)}, denominator: {rng.randint(0, 50)}}}']
+                if rng.random() < 0.2:
+                    lines.append('  "9.9": 1')
+            if rng.random() < 0.2:
+                lines.append('notes:\n  "1.1": 已组织')
+            name = f"{day}.yaml" if rng.random() < 0.9 else f"{day}.yml"
+            data.write_report(unit, name, "\n".join(lines) + "\n")
+    if rng.random() < 0.5:
+        data.write_report("nanxun", "2025-01-03.yml", 'unit: nanxun\nas_of: 2025-01-03\nvalues:\n  "1.1": 1\n')
+
+
+def _answers(data: DataDir, *args: str, env: dict[str, str]) -> tuple[Any, ...]:
+    status = runner.invoke(app, ["--data", str(data.root), *args, "status", "--as-of", "2025-06-30", "-f", "json"],
+                           env={"MINZHENG_TODAY": TODAY.isoformat(), **env})
+    checked = runner.invoke(app, ["--data", str(data.root), *args, "validate", "-f", "json"],
+                            env={"MINZHENG_TODAY": TODAY.isoformat(), **env})
+    return status.exit_code, status.stdout, status.stderr, checked.exit_code, checked.stdout
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_warm_cold_pooled_and_uncached_runs_agree(tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = DataDir(tmp_path / "data")
+    _random_folder(data, seed)
+    env = {"MINZHENG_CACHE": str(tmp_path / "c")}
+    uncached = _answers(data, "--no-cache", env=env)
+    cold = _answers(data, env=env)
+    warm = _answers(data, env=env)
+    monkeypatch.setattr(loading, "POOL_MIN_FILES", 0)  # every run over the process pool
+    pooled = _answers(data, "--no-cache", env=env)
+    shutil.rmtree(tmp_path / "c")
+    pooled_cold = _answers(data, env=env)
+    assert uncached == cold == warm == pooled == pooled_cold
+
+
+def test_a_pooled_load_equals_one_in_process(tmp_path: Path) -> None:
+    data = str(YEAR)
+    alone = loading.load_data(data, date(2026, 1, 1), pool=False)
+    pooled = loading.load_data(data, date(2026, 1, 1), pool=True)
+    assert pooled.reports == alone.reports and pooled.diagnostics == alone.diagnostics
+    assert pooled.excluded == alone.excluded and len(alone.reports) > 500
+
+
 def test_cache_hits_on_a_full_year(tmp_path: Path) -> None:
     data = str(YEAR)
     cold = loading.load_data(data, date(2026, 1, 1), tmp_path)
     warm = loading.load_data(data, date(2026, 1, 1), tmp_path)
     assert warm.reports == cold.reports and len(warm.reports) > 500
+    assert warm.series().keys() == cold.series().keys()

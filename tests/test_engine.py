@@ -7,6 +7,7 @@ have ended: pace = 3/4.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
@@ -561,7 +562,7 @@ def test_equal_progress_is_ranked_by_on_time_rate_then_reporting_rate() -> None:
     quotas = Breakdown.model_validate({"source": "分解表", "quotas": {"1.1": {"a": "10", "b": "10", "c": "10"}}})
     fridays = [date(2025, 1, 3) + timedelta(weeks=w) for w in range(39)]
     reports = [
-        *(rep("a", day, {"1.1": 5}).model_copy(update={"submitted": day + timedelta(days=7)}) for day in fridays),
+        *(dataclasses.replace(rep("a", day, {"1.1": 5}), submitted=day + timedelta(days=7)) for day in fridays),
         *(rep("b", day, {"1.1": 5}) for day in fridays),
         *(rep("c", day, {"1.1": 5}) for day in fridays[::2]),
     ]

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -259,9 +260,9 @@ def test_cached_warnings_render_in_chinese_when_warm(data: DataDir, tmp_path: Pa
     assert [d.text("zh") for d in warm.diagnostics] == [d.text("zh") for d in cold.diagnostics] == [
         "报送日期 submitted 2025-06-29 早于截止日期 as_of 2025-06-30：请核对这两个日期"]
     (file,) = folder.iterdir()
-    document = json.loads(file.read_text(encoding="utf-8"))
-    (entry,) = document["entries"].values()
-    assert entry["diagnostics"][0]["detail"]["t"] == "CheckMsg.submitted_before_check_both"
+    document = msgspec.msgpack.decode(file.read_bytes())
+    (block,) = document[1].values()  # [files, ...]: files' own diagnostics are files[7], one list per file
+    assert block[0][7][0][0]["d"]["t"] == "CheckMsg.submitted_before_check_both"
 
 
 def test_a_tampered_message_in_the_cache_is_a_miss(data: DataDir, tmp_path: Path) -> None:
@@ -269,10 +270,10 @@ def test_a_tampered_message_in_the_cache_is_a_miss(data: DataDir, tmp_path: Path
     folder = tmp_path / "cache"
     cold = loading.load_data(str(data.root), TODAY, folder)
     (file,) = folder.iterdir()
-    document = json.loads(file.read_text(encoding="utf-8"))
-    for entry in document["entries"].values():
-        entry["diagnostics"][0]["detail"] = {"t": "CheckMsg.no_such_phrase", "p": {}}
-    file.write_text(json.dumps(document), encoding="utf-8")
+    document = msgspec.msgpack.decode(file.read_bytes())
+    for block in document[1].values():
+        block[0][7][0][0]["d"] = {"t": "CheckMsg.no_such_phrase", "p": {}}
+    file.write_bytes(msgspec.msgpack.encode(document))
     warm = loading.load_data(str(data.root), TODAY, folder)
     assert [d.text("zh") for d in warm.diagnostics] == [d.text("zh") for d in cold.diagnostics] == [
         "报告中没有任何数值：请在 `values:` 下填写数据（或删除此文件）"]

@@ -11,6 +11,7 @@ Pure like the core: `today` and the cache folder come in; nothing here prints, e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,9 +32,11 @@ class Project:
     today: date
 
     @classmethod
-    def open(cls, data: str, today: date, cache: Path | None = None) -> Project:
-        """Read and check the data folder (MinzhengError when there is none, or no targets file)."""
-        return cls(load_data(data, today, cache), today)
+    def open(cls, data: str, today: date, cache: Path | None = None,
+             progress: Callable[[int, int], None] | None = None) -> Project:
+        """Read and check the data folder (MinzhengError when there is none, or no targets file); `progress(done,
+        total)` hears of the report files checked."""
+        return cls(load_data(data, today, cache, progress), today)
 
     @property
     def targets(self) -> Targets | None:
@@ -47,7 +50,7 @@ class Project:
 
     def validate(self, strict: bool = False) -> ValidationReport:
         loaded = self.loaded
-        return ValidationReport(sorted_diagnostics(loaded.diagnostics), files=loaded.files, reports=len(loaded.reports),
+        return ValidationReport(sorted_diagnostics(loaded.diagnostics), files=loaded.files, reports=loaded.report_count,
                                 strict=strict)
 
     def snapshot(self, as_of: date) -> Snapshot:

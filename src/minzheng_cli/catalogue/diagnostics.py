@@ -214,6 +214,15 @@ class ReadMsg(Catalogue):
     real_calendar_date_date = Text(
         "{text}不是实际存在的日期：请按 YYYY-MM-DD 填写正确的日期", "{text} is not a real calendar date; write a date YYYY-MM-DD"
     )
+    cache_owned_by_other = Text("{path} 属于其他用户", "{path} belongs to another user")
+    cache_writable_by_others = Text("{path} 其他用户可以写入", "other users can write {path}")
+    cache_not_used = Text(
+        "未使用缓存：{why}，其中的数据可能被他人改动。本次逐个读取报送文件（结果不受影响，只是较慢）。"
+        "请改用只有自己能写的缓存文件夹：chmod 700 {folder}，或设置 MINZHENG_CACHE 指向自己的私有文件夹",
+        "cache not used: {why}, so its figures could have been changed by someone else. Every report is read "
+        "again (the results are the same, only slower). Use a cache folder only you can write: chmod 700 {folder}, "
+        "or point MINZHENG_CACHE at a private folder of your own",
+    )
 
 
 class CheckMsg(Catalogue):
@@ -670,6 +679,11 @@ class CliMsg(Catalogue):
         "--format xlsx 生成的是 Excel 工作簿，不能显示在终端上：请用 -o 文件名.xlsx 指定要写入的文件",
         "--format xlsx makes an Excel workbook, which a terminal cannot show: name the file with -o FILE.xlsx",
     )
+    binary_needs_output = Text(
+        "--format {format} 生成的是 Word 文档，不能显示在终端上：请用 -o 文件名.{format} 指定要写入的文件",
+        "--format {format} makes a Word document, which a terminal cannot show: name the file with -o FILE.{format}",
+    )
+    no_brief = Text("--brief 只用于以下格式：{formats}（不用于 {format}）", "--brief is for {formats} only (not {format})")
 
 
 def suggestion(hint: str | None) -> Param:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path as FsPath
@@ -13,13 +14,29 @@ from pydantic import BaseModel
 
 from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import CheckMsg, os_reason
-from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, plausibility, run, values
+from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, run, values
 from minzheng_cli.checks.shape import validate_model
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code, Diagnostic, capped, sorted_diagnostics
 from minzheng_cli.model.files import Breakdown, Report, ReportFile, Targets
 from minzheng_cli.model.folder import SAMPLE_MARKER, Loaded
-from minzheng_cli.read.cache import ReportCache, digest
+from minzheng_cli.model.series import ReportSet, UnitSeries
+from minzheng_cli.read.cache import (
+    Files,
+    Payload,
+    ReportCache,
+    UnitBlock,
+    decode_diagnostic,
+    digest,
+    encode_diagnostic,
+    encode_payload,
+    payload_of,
+    payload_of_block,
+    reports_of,
+    same_file,
+    series_of_payload,
+    stat_key,
+)
 from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, check_size, decode, parse, read_bytes
 
 M = TypeVar("M", bound=BaseModel)
@@ -47,8 +64,10 @@ def load_targets(path: str, display: str, raw: bytes | None = None) -> tuple[Tar
     return (targets if not _errors(diags) else None), diags
 
 
-def load_breakdown(path: str, display: str, targets: Targets) -> tuple[Breakdown | None, list[Diagnostic]]:
-    doc = read_document(path, display)
+def load_breakdown(
+    path: str, display: str, targets: Targets, raw: bytes | None = None
+) -> tuple[Breakdown | None, list[Diagnostic]]:
+    doc = read_document(path, display, raw)
     if isinstance(doc, Diagnostic):
         return None, [doc]
     found, diags = validate_model(Breakdown, doc, display, "breakdown.yaml")
@@ -108,11 +127,14 @@ def _errors(diags: list[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diags)
 
 
-def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) -> Loaded:
+def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None, progress: Progress | None = None,
+              pool: bool | None = None) -> Loaded:
     """Read and check the whole data folder. Raises MinzhengError when there is nothing to check.
 
-    With `cache_folder`, reports validated before (same bytes, same place, same targets file, same
-    program version) are taken from the cache instead of being parsed again (DESIGN §4)."""
+    With `cache_folder`, report files unchanged since a run that checked them (same size, times and inode; same
+    targets and breakdown files, same program) are taken from the cache instead of being read (DESIGN §4).
+    `progress(done, total)` is told of the report files checked as they are; `pool` forces the process pool on
+    (True) or off (False), else it is used for more than POOL_MIN_FILES files to parse on more than one core."""
     root = FsPath(data_dir)
     targets_path = root / "targets.yaml"
     if not root.is_dir():
@@ -131,6 +153,7 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
     loaded = Loaded(data_dir, targets, None, [], list(diags), files=1)
     marker = root / SAMPLE_MARKER  # illustrative data (DESIGN §1): a regular file, never a link, marks it
     loaded.sample = marker.is_file() and not marker.is_symlink()
+    raw_breakdown: bytes | None = None
     if targets is None:
         return loaded
     breakdown_path = root / "breakdown.yaml"
@@ -141,62 +164,363 @@ def load_data(data_dir: str, today: date, cache_folder: FsPath | None = None) ->
         loaded.excluded.append(str(breakdown_path))
     elif breakdown_path.is_file():
         loaded.files += 1
-        loaded.breakdown, more = load_breakdown(str(breakdown_path), str(breakdown_path), targets)
+        try:
+            raw_breakdown = read_bytes(str(breakdown_path))
+        except (OSError, MinzhengError):
+            raw_breakdown = None
+        loaded.breakdown, more = load_breakdown(str(breakdown_path), str(breakdown_path), targets, raw_breakdown)
         if loaded.breakdown is None:  # its quotas and baselines would change the figures: say so
             loaded.excluded.append(str(breakdown_path))
         loaded.diagnostics.extend(more)
     store = None
+    folder = root / "progress"
     if cache_folder is not None and raw_targets is not None:  # valid targets were read from raw_targets
-        store = ReportCache(cache_folder, data_dir, digest(raw_targets))
-    progress = root / "progress"
-    problem = entry_problem(progress, real_root)
+        # the breakdown's quotas judge reports across a unit (plausibility): its bytes are part of the key too
+        breakdown_key = digest(raw_breakdown) if loaded.breakdown is not None and raw_breakdown else None
+        store = ReportCache(cache_folder, data_dir, [digest(raw_targets), breakdown_key, str(folder)])
+        if store.notice is not None:
+            loaded.notices.append(store.notice)
+    problem = entry_problem(folder, real_root)
     if problem is not None:
-        loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, *problem))
-        loaded.excluded.append(str(progress))
+        loaded.diagnostics.append(Diagnostic.make(str(folder), 1, 1, *problem))
+        loaded.excluded.append(str(folder))
     else:
-        _load_reports(progress, real_root, targets, today, loaded, store)
+        _load_reports(folder, real_root, targets, today, loaded, store, progress, pool)
     if store is not None:
         store.save()
     return loaded
 
 
+Progress = Callable[[int, int], None]
+POOL_MIN_FILES = 400  # below this many files to parse, starting processes costs more than it saves
+
+
+@dataclass
+class _Group:
+    """The report files of one unit folder under progress/: names in order, each with its stat key."""
+
+    unit: str
+    prefix: str  # the folder's path as shown, ending in a separator: prefix + name is a report's path
+    files: list[tuple[str, tuple[int, int, int, int] | None]] = field(default_factory=list)
+
+    def columns(self) -> tuple[list[str], list[int], list[int], list[int], list[int]] | None:
+        """Names, sizes, mtimes, ctimes and inodes of the files, as the cache records them (None: a file has no
+        stat)."""
+        if any(key is None for _, key in self.files):
+            return None
+        keys = [key for _, key in self.files if key is not None]
+        return ([name for name, _ in self.files], [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys],
+                [k[3] for k in keys])
+
+
+def _scan(folder: FsPath) -> list[_Group] | None:
+    """The report files under progress/ when it holds only unit folders of plain .yaml/.yml files, each with its
+    stat, read in one pass (os.scandir): the common shape, fast enough for a warm run over a province. None for
+    anything else — a link, a special or hidden file, a file out of place — which `_walk` then names exactly."""
+    base = str(folder)
+    groups: list[_Group] = []
+    try:
+        with os.scandir(base) as listing:
+            units = sorted((entry.name, entry) for entry in listing)
+        for name, entry in units:
+            if name.startswith(".") or entry.is_symlink() or not entry.is_dir(follow_symlinks=False):
+                return None
+            group = _Group(name, os.path.join(base, name, ""))
+            found = group.files
+            with os.scandir(entry.path) as listing:
+                for item in listing:
+                    file_name = item.name
+                    if (file_name[0] == "." or not (file_name.endswith(".yaml") or file_name.lower().endswith(YAML_SUFFIXES))
+                            or not item.is_file(follow_symlinks=False)):
+                        return None
+                    info = item.stat(follow_symlinks=False)
+                    found.append((file_name, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)))
+            found.sort()
+            groups.append(group)
+    except OSError:
+        return None
+    return groups
+
+
 def _load_reports(
-    progress: FsPath, root: str, targets: Targets, today: date, loaded: Loaded, store: ReportCache | None = None
+    folder: FsPath, root: str, targets: Targets, today: date, loaded: Loaded, store: ReportCache | None = None,
+    progress: Progress | None = None, pool: bool | None = None,
 ) -> None:
-    reports: list[Report] = []
-    for entry in sorted(_walk(progress, root)):
+    groups = _scan(folder)
+    excluded: list[str] = []  # files refused on their own, sorted as the walk orders paths at the end
+    if groups is None:
+        groups = _groups_from_walk(folder, root, loaded, excluded)
+    loaded.files += sum(len(g.files) for g in groups)
+    outcomes = _check_units(groups, targets, today, store, progress, pool)
+    flagged: list[str] = []
+    plausibility: list[Diagnostic] = []
+    count = 0
+    kept: list[tuple[_Group, _Outcome, frozenset[str]]] = []
+    for group, outcome in zip(groups, outcomes, strict=True):
+        loaded.diagnostics.extend(outcome.diagnostics)
+        excluded.extend(outcome.excluded)
+        flagged.extend(outcome.flagged)
+        plausibility.extend(outcome.plausibility)
+        block = outcome.block
+        skip = frozenset(block.flagged)
+        count += len(block.files.names) - len(skip)
+        kept.append((group, outcome, skip))
+        if store is not None:
+            store.keep(group.unit, block if outcome.cacheable else None)
+            store.changed = store.changed or outcome.refreshed
+    excluded.sort(key=lambda path: path.split(os.sep))
+    loaded.excluded.extend(excluded)
+    loaded.excluded.extend(sorted(flagged))
+    loaded.plausibility.extend(plausibility)
+
+    def payload(group: _Group, outcome: _Outcome) -> Payload:
+        """The unit's values: as checked now, or from the cache (read from the files again when its record of them
+        does not decode: the answer never depends on the cache)."""
+        if outcome.payload is None:
+            outcome.payload = payload_of_block(outcome.block)
+        if outcome.payload is None:
+            outcome.payload = check_unit(group, None, targets, today, 0).payload
+        assert outcome.payload is not None
+        return outcome.payload
+
+    def make_reports() -> list[Report]:
+        return [r for group, outcome, skip in kept for r in reports_of(payload(group, outcome), group.unit, group.prefix, skip)]
+
+    def make_series() -> dict[str, UnitSeries]:
+        return {group.unit: series_of_payload(payload(group, outcome), skip) for group, outcome, skip in kept
+                if len(outcome.block.files.names) > len(skip)}
+
+    loaded.source = ReportSet(count=count, make_reports=make_reports, make_series=make_series)
+    if not count and not flagged and not loaded.excluded:
+        loaded.diagnostics.append(Diagnostic.make(str(folder), 1, 1, files.NO_REPORTS, CheckMsg.progress_reports_yet_under()))
+
+
+def _groups_from_walk(folder: FsPath, root: str, loaded: Loaded, excluded: list[str]) -> list[_Group]:
+    """The unit folders' report files as `_walk` finds them, each problem it names said (DESIGN §1.4)."""
+    groups: dict[str, _Group] = {}
+    for entry in sorted(_walk(folder, root)):
         path = entry.path
         display = str(path)
         if entry.problem is not None:
             code, message = entry.problem
             loaded.diagnostics.append(Diagnostic.make(display, 1, 1, code, message))
             if code.severity == "error":
-                loaded.excluded.append(display)
+                excluded.append(display)
             continue
-        rel = path.relative_to(progress).parts
+        rel = path.relative_to(folder).parts
         if not path.name.lower().endswith(YAML_SUFFIXES):
             loaded.diagnostics.append(Diagnostic.make(display, 1, 1, files.NOT_YAML, CheckMsg.yaml_yml_file_read()))
             continue
-        loaded.files += 1
         if len(rel) != 2:
+            loaded.files += 1
             loaded.diagnostics.append(
                 Diagnostic.make(display, 1, 1, files.MISPLACED_FILE, CheckMsg.report_belongs_progress_unit())
             )
-            loaded.excluded.append(display)
+            excluded.append(display)
             continue
-        report, diags = _load_report_cached(path, display, "/".join(rel), targets, today, store)
-        loaded.diagnostics.extend(diags)
+        group = groups.get(rel[0])
+        if group is None:
+            group = groups[rel[0]] = _Group(rel[0], os.path.join(str(folder), rel[0], ""))
+        try:
+            key: tuple[int, int, int, int] | None = stat_key(os.stat(path))
+        except OSError:
+            key = None  # read_bytes says what is wrong
+        group.files.append((rel[1], key))
+    return list(groups.values())
+
+
+@dataclass
+class _Outcome:
+    """One unit folder checked: what was wrong (each file's problems in order, then those across its reports),
+    and its valid reports, as the cache keeps them."""
+
+    diagnostics: list[Diagnostic]
+    excluded: list[str]
+    flagged: list[str]
+    plausibility: list[Diagnostic]
+    block: UnitBlock
+    cacheable: bool  # every file could be keyed by its stat
+    refreshed: bool = False  # racily clean entries were hashed and found unchanged: write the cache again
+    payload: Payload | None = None  # the block's payload, decoded (or made now)
+
+
+def _check_units(groups: list[_Group], targets: Targets, today: date, store: ReportCache | None,
+                 progress: Progress | None, pool: bool | None) -> list[_Outcome]:
+    """Each unit folder checked: taken whole from the cache when nothing in it changed, else checked again —
+    over a process pool when there are many files to parse."""
+    blocks = store.blocks if store is not None else {}
+    racy_ns = store.racy_ns if store is not None else 0
+    outcomes: list[_Outcome | None] = []
+    jobs: list[tuple[int, _Group, UnitBlock | None]] = []
+    for i, group in enumerate(groups):
+        block = blocks.get(group.unit)
+        reused = _reuse(group, block, today, racy_ns) if block is not None else None
+        outcomes.append(reused)
+        if reused is None:
+            jobs.append((i, group, block))
+    total = sum(len(group.files) for _, group, _ in jobs)
+    use_pool = pool if pool is not None else total > POOL_MIN_FILES and _cores() > 1
+    done = 0
+    results: Iterator[_Outcome]
+    if use_pool and jobs:
+        results = _pooled(jobs, targets, today, racy_ns)
+    else:
+        results = (check_unit(group, block, targets, today, racy_ns) for _, group, block in jobs)
+    for (i, group, _), outcome in zip(jobs, results, strict=True):
+        outcomes[i] = outcome
+        done += len(group.files)
+        if progress is not None:
+            progress(done, total)
+    return [o for o in outcomes if o is not None]
+
+
+def _cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def _pooled(jobs: list[tuple[int, _Group, UnitBlock | None]], targets: Targets, today: date,
+            racy_ns: int) -> Iterator[_Outcome]:
+    """check_unit over a process pool, in order; in this process when a pool cannot be had."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(_cores(), len(jobs))
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                       initializer=_init_worker, initargs=(targets, today, racy_ns))
+    except (OSError, ValueError, NotImplementedError):
+        yield from (check_unit(group, block, targets, today, racy_ns) for _, group, block in jobs)
+        return
+    with executor:
+        chunk = max(1, len(jobs) // (workers * 8))
+        yield from executor.map(_worker_job, [(group, block) for _, group, block in jobs], chunksize=chunk)
+
+
+_WORKER: tuple[Targets, date, int] | None = None
+
+
+def _init_worker(targets: Targets, today: date, racy_ns: int) -> None:
+    global _WORKER
+    _WORKER = (targets, today, racy_ns)
+
+
+def _worker_job(job: tuple[_Group, UnitBlock | None]) -> _Outcome:
+    assert _WORKER is not None
+    targets, today, racy_ns = _WORKER
+    return check_unit(job[0], job[1], targets, today, racy_ns)
+
+
+def _reuse(group: _Group, block: UnitBlock, today: date, racy_ns: int) -> _Outcome | None:
+    """The unit's outcome from the cache when its folder holds exactly the files recorded, none changed, none
+    racily clean and none dated after today; else None. The lists are compared whole, as git compares its index."""
+    files, columns = block.files, group.columns()
+    if columns is None or not files.names:
+        return None
+    names, sizes, mtimes, ctimes, inodes = columns
+    if (names != files.names or sizes != files.sizes or mtimes != files.mtimes or ctimes != files.ctimes
+            or inodes != files.inodes or max(files.latest) > today.toordinal()
+            or max(max(mtimes), max(ctimes)) >= racy_ns):
+        return None
+    diagnostics: list[Diagnostic] = []
+    try:
+        for name, raw in zip(files.names, files.diagnostics, strict=True):
+            diagnostics.extend(decode_diagnostic(d, group.prefix + name) for d in raw)
+        diagnostics.extend(decode_diagnostic(raw, group.prefix + raw["f"]) for raw in block.checks)
+        plausibility = [decode_diagnostic(raw, group.prefix + raw["f"]) for raw in block.plausibility]
+    except (KeyError, TypeError, ValueError):  # not what this program wrote: a miss
+        return None
+    return _Outcome(diagnostics, [], [group.prefix + name for name in block.flagged], plausibility, block,
+                    cacheable=True)
+
+
+def check_unit(group: _Group, block: UnitBlock | None, targets: Targets, today: date, racy_ns: int) -> _Outcome:
+    """One unit folder: each file taken from `block` (the cache's record of the folder) when unchanged, else read
+    and checked; then its reports checked together (DESIGN §1.4)."""
+    recorded = {name: i for i, name in enumerate(block.files.names)} if block is not None else {}
+    old_payload = payload_of_block(block) if block is not None else None
+    old_reports: dict[str, Report] = {}
+    if old_payload is not None:
+        old_reports = {os.path.basename(r.path): r for r in reports_of(old_payload, group.unit, group.prefix)}
+    day = today.toordinal()
+    diagnostics: list[Diagnostic] = []
+    excluded: list[str] = []
+    rows: list[tuple[str, tuple[int, int, int, int], bytes, int, list[Any]]] = []
+    reports: list[Report] = []
+    cacheable, refreshed = True, False
+    for name, key in group.files:
+        display = group.prefix + name
+        at = recorded.get(name)
+        raw: bytes | None = None
+        if block is not None and at is not None and key is not None and name in old_reports \
+                and block.files.latest[at] <= day:
+            same = same_file(block.files, at, key, racy_ns)
+            if same is None:  # racily clean: the bytes decide
+                try:
+                    raw = read_bytes(display)
+                except (OSError, MinzhengError):
+                    raw = None
+                same = raw is not None and digest(raw) == block.files.digests[at]
+                refreshed = refreshed or same
+            if same:
+                old_diags = block.files.diagnostics[at]
+                try:
+                    diagnostics.extend([decode_diagnostic(d, display) for d in old_diags])
+                except (KeyError, TypeError, ValueError):  # not what this program wrote: read the file
+                    same = False
+            if same:
+                rows.append((name, key, block.files.digests[at], block.files.latest[at], old_diags))
+                reports.append(old_reports[name])
+                continue
+        if raw is None:
+            try:
+                raw = read_bytes(display)
+            except (OSError, MinzhengError):
+                raw = None  # load_report reads it and says what is wrong
+        report, diags = load_report(display, display, group.unit, targets, today, raw)
+        diagnostics.extend(diags)
         if report is None:
-            loaded.excluded.append(display)
-        else:
-            reports.append(report)
+            excluded.append(display)
+            continue
+        if key is None or raw is None:
+            cacheable = False
+        latest = max(report.as_of, report.submitted or report.as_of).toordinal()
+        rows.append((name, key or (0, 0, 0, 0), digest(raw or b""), latest, [encode_diagnostic(d) for d in diags]))
+        reports.append(report)
+    checks, flagged, plausibility = _across(targets, reports)
+    payload = payload_of([row[0] for row in rows], reports)
+    new_block = UnitBlock(
+        files=Files(
+            names=[row[0] for row in rows],
+            sizes=[row[1][0] for row in rows],
+            mtimes=[row[1][1] for row in rows],
+            ctimes=[row[1][2] for row in rows],
+            inodes=[row[1][3] for row in rows],
+            digests=[row[2] for row in rows],
+            latest=[row[3] for row in rows],
+            diagnostics=[row[4] for row in rows],
+        ),
+        checks=[encode_diagnostic(d, os.path.basename(d.path)) for d in checks],
+        flagged=sorted(os.path.basename(path) for path in flagged),
+        plausibility=[encode_diagnostic(d, os.path.basename(d.path)) for d in plausibility],
+        payload=encode_payload(payload),
+    )
+    diagnostics.extend(checks)
+    return _Outcome(diagnostics, excluded, sorted(flagged), plausibility, new_block, cacheable, refreshed, payload)
+
+
+def _across(targets: Targets, reports: list[Report]) -> tuple[list[Diagnostic], set[str], list[Diagnostic]]:
+    """Problems across one unit's valid reports: two reports for one date, the rules of `history`. Returns the
+    diagnostics, the paths of the reports they exclude, and the plausibility warnings."""
+    diagnostics: list[Diagnostic] = []
     flagged: set[str] = set()
     seen: dict[tuple[str, date], Report] = {}
     for report in reports:
         first = seen.setdefault((report.unit, report.as_of), report)
         if first is not report:
             for one, other in ((first, report), (report, first)):
-                loaded.diagnostics.append(
+                diagnostics.append(
                     Diagnostic.make(
                         one.path,
                         1,
@@ -207,16 +531,9 @@ def _load_reports(
                 )
                 flagged.add(one.path)
     for report, problem in history.check(targets, reports):
-        loaded.diagnostics.append(report_diagnostic(report, problem))
+        diagnostics.append(report_diagnostic(report, problem))
         flagged.add(report.path)
-    loaded.reports = [r for r in reports if r.path not in flagged]
-    for report, problem in plausibility.check(targets, loaded.breakdown, loaded.reports):
-        warning = report_diagnostic(report, problem)  # a warning: the report stays
-        loaded.diagnostics.append(warning)
-        loaded.plausibility.append(warning)
-    loaded.excluded.extend(sorted(flagged))
-    if not reports and not flagged and not loaded.excluded:
-        loaded.diagnostics.append(Diagnostic.make(str(progress), 1, 1, files.NO_REPORTS, CheckMsg.progress_reports_yet_under()))
+    return diagnostics, flagged, []
 
 
 def report_diagnostic(report: Report, problem: Problem) -> Diagnostic:
@@ -224,29 +541,6 @@ def report_diagnostic(report: Report, problem: Problem) -> Diagnostic:
     key = problem.path[1] if len(problem.path) > 1 else None
     line, column = report.marks.get(str(key), (1, 1))
     return Diagnostic.make(report.path, line, column, problem.code, problem.message)
-
-
-def _load_report_cached(
-    path: FsPath, display: str, key: str, targets: Targets, today: date, store: ReportCache | None
-) -> tuple[Report | None, list[Diagnostic]]:
-    """load_report, through the cache when there is one. Only valid reports are stored: a failure is
-    checked again every time (it is rare, and may depend on the day)."""
-    unit_folder = key.split("/", 1)[0]
-    if store is None:
-        return load_report(str(path), display, unit_folder, targets, today)
-    try:
-        raw = read_bytes(str(path))
-    except (OSError, MinzhengError):
-        return load_report(str(path), display, unit_folder, targets, today)
-    content = digest(raw)
-    hit = store.get(key, content, today, display)
-    if hit is not None:
-        return hit
-    report, diags = load_report(str(path), display, unit_folder, targets, today, raw)
-    if report is not None:
-        latest = max(report.as_of, report.submitted or report.as_of)
-        store.put(key, content, report, diags, latest)
-    return report, diags
 
 
 @dataclass(frozen=True, order=True)

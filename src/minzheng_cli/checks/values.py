@@ -38,7 +38,14 @@ def check(targets: Targets, unit_id: str, values: dict[str, Any], notes: dict[st
     """Type each reported value against its indicator; values that fail are reported and left out."""
     typed: dict[str, Value] = {}
     unit = targets.unit(unit_id)
+    indicators = targets.indicators_by_id
     for ind_id, raw in values.items():
+        ind = indicators.get(ind_id)
+        if ind is not None and unit is not None and targets.reports(unit, ind):
+            fast = _plain(ind, raw)  # the usual value, typed without the rules' machinery
+            if fast is not None:
+                typed[ind_id] = fast
+                continue
         at: Path = ("values", ind_id)
         ind = yield from known_indicator(targets, ind_id, (*at, KEY), ctx)
         if ind is None:
@@ -57,6 +64,21 @@ def check(targets: Targets, unit_id: str, values: dict[str, Any], notes: dict[st
     for ind_id in notes:
         yield from known_indicator(targets, ind_id, ("notes", ind_id, KEY), ctx)
     return typed
+
+
+def _plain(ind: Indicator, raw: Any) -> Value | None:
+    """A count written as plain digits, or a ratio of two such parts that passes its checks; None for anything
+    else (`_typed_value` judges it)."""
+    if ind.measure == "count" and ind.kind != "milestone":
+        whole = scalars.whole_number(raw)
+        return None if whole is None else Fraction(whole)
+    if ind.measure == "ratio" and raw.__class__ is dict and len(raw) == 2:
+        numerator = scalars.whole_number(raw.get("numerator"))
+        denominator = scalars.whole_number(raw.get("denominator"))
+        if numerator is None or not denominator or (ind.factor == 100 and numerator > denominator):
+            return None
+        return Ratio(Fraction(numerator), Fraction(denominator))
+    return None
 
 
 def _typed_value(ind: Indicator, raw: Any, at: Path, ctx: Context) -> Rule[Value | None]:
@@ -91,26 +113,31 @@ def _number(ind: Indicator, raw: Any, at: Path, part: str, ctx: Context) -> Rule
     try:
         number = scalars.parse_number(raw)
     except MinzhengError as err:
-        what = CheckMsg.expects_number(id=ind.id, part=part) if part else CheckMsg.expects_number_2(id=ind.id, uom=str(ind.uom))
+        what = (CheckMsg.expects_number(id=ind.id, part=_part(part)) if part
+                else CheckMsg.expects_number_2(id=ind.id, uom=str(ind.uom)))
         reason = _in_uom(ind, raw, part) or err.detail
         yield Problem(at, err.file_code(), CheckMsg.what_reason(what=what, reason=reason))
         return None
     if number < 0:
         if part:
-            yield Problem(at, NEGATIVE_VALUE, CheckMsg.cannot_negative(id=ind.id, part=part, number=number_text(number)))
+            yield Problem(at, NEGATIVE_VALUE, CheckMsg.cannot_negative(id=ind.id, part=_part(part), number=number_text(number)))
         else:
             yield Problem(at, NEGATIVE_VALUE, CheckMsg.cannot_negative_2(id=ind.id, number=number_text(number)))
         return None
     if number.denominator != 1 and counts_whole(ind):
         shown = number_text(number)
         if part:
-            which = WorkbookMsg.the_numerator() if part == "numerator" else WorkbookMsg.the_denominator()
-            message = CheckMsg.not_whole_part(id=ind.id, name=ind.name, part=which, number=shown)
+            message = CheckMsg.not_whole_part(id=ind.id, name=ind.name, part=_part(part), number=shown)
         else:
             message = CheckMsg.not_whole_count(id=ind.id, name=ind.name, uom=str(ind.uom), number=shown)
         yield Problem(at, NOT_WHOLE_NUMBER, message)
         return None
     return number
+
+
+def _part(part: str) -> Message:
+    """A ratio's part in the words of the message's language: 分子/分母 in Chinese, numerator/denominator."""
+    return WorkbookMsg.the_numerator() if part == "numerator" else WorkbookMsg.the_denominator()
 
 
 def _in_uom(ind: Indicator, raw: Any, part: str) -> Message | None:
@@ -168,4 +195,4 @@ def _ratio(ind: Indicator, raw: Any, at: Path, ctx: Context) -> Rule[Ratio | Non
             CheckMsg.percentage_numerator_cannot_exceed(id=ind.id, numerator=number_text(num), denominator=number_text(den)),
         )
         return None
-    return Ratio(numerator=num, denominator=den)
+    return Ratio(num, den)

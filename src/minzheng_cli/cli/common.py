@@ -201,14 +201,54 @@ def open_project(opts: Common) -> Project:
     from minzheng_cli.errors import MinzhengError
     from minzheng_cli.project import Project
 
+    bar = ProgressBar()
     try:
-        project = Project.open(opts.data, today(opts.lang), cache_folder() if opts.cache else None)
+        project = Project.open(opts.data, today(opts.lang), cache_folder() if opts.cache else None, progress=bar)
     except MinzhengError as err:
         fail(err.detail, 2, opts.lang)
+    finally:
+        bar.close()
+    for message in project.loaded.notices:  # e.g. a cache others can write, not read: once, on stderr
+        typer.echo(message.render(opts.lang), err=True)
     import gc
 
     gc.freeze()  # the loaded reports live until exit: spare the collector from rescanning them
     return project
+
+
+class ProgressBar:
+    """The core's progress callback (files checked of those to check), shown as a rich bar on stderr when stderr
+    is a terminal and the run has taken more than `delay` seconds: a cold run over many files, never a warm one."""
+
+    def __init__(self, delay: float = 1.0) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._delay = delay
+        self._bar: Any = None
+        self._task: Any = None
+        self._shown = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._shown or total <= 0:
+            return
+        if self._bar is None:
+            if self._clock() - self._started < self._delay or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self._bar = Progress(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                 console=Console(stderr=True), transient=True)
+            self._task = self._bar.add_task("", total=total)
+            self._bar.start()
+        self._bar.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
 
 def is_terminal() -> bool:

@@ -83,7 +83,7 @@ def take(loaded: Loaded, requested: date, index: engine.ValueIndex | None = None
         raise MinzhengError(EngineMsg.targets_broken(path=loaded.data_dir))
     targets = loaded.targets
     as_of = clamp(targets.plan, requested)
-    index = index or engine.index_reports(loaded.reports)
+    index = index or engine.index_reports(loaded.series())
     result = engine.evaluate(targets, loaded.breakdown, index, as_of)
     return Snapshot(loaded, targets, requested, as_of, result, index)
 

@@ -11,7 +11,7 @@ function that takes reports also takes a prebuilt `ValueIndex`, to evaluate seve
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -30,6 +30,7 @@ from minzheng_cli.model.files import (
     Unit,
     Value,
 )
+from minzheng_cli.model.series import UnitSeries, decode_value, series_of
 
 Status = Literal[
     "no_data",
@@ -64,35 +65,28 @@ _HUNDRED = Fraction(100)
 class ValueIndex:
     """Every unit's reports in `as_of` order; the value at D is found by bisection on the unit's dates.
 
-    Built in one pass over the reports (no copy of the values); a look-up bisects the unit's report dates and
+    Held as columns (`model.series`: per unit its dates, per indicator its values), built from reports or taken
+    as the cache keeps them, values decoded only when looked up; a look-up bisects the unit's report dates and
     steps back to the latest report ≤ D that has the indicator — usually the first one it looks at.
     """
 
     __slots__ = ("_units",)
 
-    def __init__(self, reports: Iterable[Report]) -> None:
-        units: dict[str, tuple[list[date], list[dict[str, Value]]]] = {}
-        # Sorted once by date (stable: for two reports of one unit and date, the later one given wins), so
-        # that every unit's series is appended in order and needs no sort of its own.
-        for report in sorted(reports, key=_report_date):
-            series = units.get(report.unit)
-            if series is None:
-                units[report.unit] = ([report.as_of], [report.values])
-            else:
-                series[0].append(report.as_of)
-                series[1].append(report.values)
-        self._units = units
+    def __init__(self, reports: Iterable[Report] | Mapping[str, UnitSeries]) -> None:
+        self._units: Mapping[str, UnitSeries] = reports if isinstance(reports, Mapping) else series_of(list(reports))
 
     def at(self, unit_id: str, indicator_id: str, as_of: date) -> Value | None:
         """The value of the latest report with `as_of` ≤ D that has the indicator, or None."""
         series = self._units.get(unit_id)
         if series is None:
             return None
-        dates, values = series
-        for i in range(bisect.bisect_right(dates, as_of) - 1, -1, -1):
-            value = values[i].get(indicator_id)
+        column = series.columns.get(indicator_id)
+        if column is None:
+            return None
+        for i in range(bisect.bisect_right(series.dates, as_of) - 1, -1, -1):
+            value = column[i]
             if value is not None:
-                return value
+                return decode_value(value)
         return None
 
     def indicator_dates(self, unit_ids: Iterable[str], indicator_id: str, as_of: date) -> list[date]:
@@ -100,10 +94,11 @@ class ValueIndex:
         days: set[date] = set()
         for unit_id in unit_ids:
             series = self._units.get(unit_id)
-            if series is not None:
-                dates, values = series
-                days.update(d for d, v in zip(dates[: bisect.bisect_right(dates, as_of)], values, strict=False)
-                            if indicator_id in v)
+            column = series.columns.get(indicator_id) if series is not None else None
+            if series is not None and column is not None:
+                dates = series.dates
+                days.update(d for d, v in zip(dates[: bisect.bisect_right(dates, as_of)], column, strict=False)
+                            if v is not None)
         return sorted(days)
 
     def report_dates(self, unit_ids: Iterable[str], as_of: date) -> list[date]:
@@ -112,15 +107,11 @@ class ValueIndex:
         for unit_id in unit_ids:
             series = self._units.get(unit_id)
             if series is not None:
-                days.update(series[0][: bisect.bisect_right(series[0], as_of)])
+                days.update(series.dates[: bisect.bisect_right(series.dates, as_of)])
         return sorted(days)
 
 
-def _report_date(report: Report) -> date:
-    return report.as_of
-
-
-def index_reports(reports: Iterable[Report] | ValueIndex) -> ValueIndex:
+def index_reports(reports: Iterable[Report] | Mapping[str, UnitSeries] | ValueIndex) -> ValueIndex:
     return reports if isinstance(reports, ValueIndex) else ValueIndex(reports)
 
 

@@ -7,10 +7,11 @@ Checks that need more than one field (plan-level checks, values against the plan
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -189,7 +190,9 @@ class ReportFile(Strict):
     notes: Annotated[dict[Text, Text | None], BeforeValidator(_none_to_empty)] = {}
 
 
-class Ratio(Strict):
+class Ratio(NamedTuple):
+    """A ratio indicator's reported parts (DESIGN §1.3): a tuple, cheap to make for each of a province's values."""
+
     numerator: Fraction
     denominator: Fraction
 
@@ -197,19 +200,21 @@ class Ratio(Strict):
 Value = Fraction | Ratio | Milestone
 
 
-class Report(Strict):
-    """A valid report, its values typed: a count is a Fraction, a ratio a `Ratio`, a milestone its state."""
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A valid report, its values typed: a count is a Fraction, a ratio a `Ratio`, a milestone its state.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    A plain dataclass, not a pydantic model: the checks typed every field already, and a province has 67,600
+    reports to make (from files, or from the cache)."""
 
     path: str
     unit: str
     as_of: date
-    submitted: date | None = None
     values: dict[str, Value]
-    notes: dict[str, str] = {}
+    submitted: date | None = None
+    notes: dict[str, str] = field(default_factory=dict)
     # (line, column) of each value in its file, kept from the one parse, to place problems found across reports
-    marks: dict[str, tuple[int, int]] = Field(default_factory=dict, repr=False)
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
 
 # units of measure that count whole things: a fraction of them is an error (DESIGN §1.4)

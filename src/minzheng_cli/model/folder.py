@@ -6,8 +6,10 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
+from minzheng_cli.catalogue import Message
 from minzheng_cli.model.diagnostics import Diagnostic
 from minzheng_cli.model.files import Breakdown, Report, Targets
+from minzheng_cli.model.series import ReportSet, UnitSeries
 
 # The marker of illustrative data (DESIGN §1): a file of this name in the data folder says its reports and
 # breakdown are a sample, so every output says 示例数据. scripts/make_sample.py writes it and --clear removes it.
@@ -21,12 +23,34 @@ class Loaded:
     data_dir: str
     targets: Targets | None
     breakdown: Breakdown | None
-    reports: list[Report]
+    source: ReportSet | list[Report]  # the valid reports: a list, or made from the cache only when asked for
     diagnostics: list[Diagnostic]
     files: int
     excluded: list[str] = field(default_factory=list)
     sample: bool = False  # the folder holds SAMPLE_MARKER: illustrative data
     plausibility: list[Diagnostic] = field(default_factory=list)  # the plausibility warnings (§1.4), on valid reports
+    # what the CLI says once about how the folder was read: the cache not used, and why
+    notices: list[Message] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.source, list):
+            self.source = ReportSet(self.source)
+
+    @property
+    def reports(self) -> list[Report]:
+        """The valid reports, in the order of their paths (made on first use when they come from the cache)."""
+        assert isinstance(self.source, ReportSet)
+        return self.source.reports()
+
+    @property
+    def report_count(self) -> int:
+        assert isinstance(self.source, ReportSet)
+        return len(self.source)
+
+    def series(self) -> dict[str, UnitSeries]:
+        """The valid reports' values as the engine looks them up (without making the reports, from the cache)."""
+        assert isinstance(self.source, ReportSet)
+        return self.source.series()
 
     def rejected(self) -> list[tuple[str, date]]:
         """The (unit, date) of each excluded file at progress/<unit>/<YYYY-MM-DD>.yaml (退回, DESIGN §2.7): a

@@ -120,6 +120,16 @@ def parse_number(raw: object) -> Fraction:
     raise MinzhengError(_number_hint(raw) or _not_a_number(raw), BAD_NUMBER)
 
 
+def whole_number(raw: object) -> int | None:
+    """The int that plain text of ASCII digits stands for (`150`), or None for anything else — a sign, a dot, a
+    leading zero, too many digits, quoted text — which `parse_number` then reads with all its rules. The fast
+    path of a province's million values: no regular expression, no Fraction."""
+    if isinstance(raw, str) and raw.__class__ is str and raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
+            and (raw[0] != "0" or len(raw) == 1):
+        return int(raw)
+    return None
+
+
 def _not_a_number(raw: str) -> Message:
     return ReadMsg.number_plain_decimal_number(text=_show(raw))
 

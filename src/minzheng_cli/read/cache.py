@@ -1,166 +1,353 @@
-"""A cache of validated reports, keyed by content (DESIGN §4).
+"""A private cache of checked reports, one file per data folder (DESIGN §4).
 
-One JSON file per data folder, in `MINZHENG_CACHE` or the user's cache folder. An entry holds what
-`loading.load_report` returned for a file — the typed report, or None, and its diagnostics — under the
-SHA-256 of the file's bytes, its place (unit folder and name), the targets file's hash and the program version.
-Anything unexpected — a corrupt, stale or unreadable cache, a read-only or deleted folder — means a miss: the
-answer never depends on the cache, only the time it takes.
+A warm run works like git's index: a report file whose (size, mtime_ns, ctime_ns, inode) are those recorded is
+taken as checked before without being read. A file whose timestamps are within `RACY_NS` of the cache's own write
+is "racily clean" — it may have changed again within the timestamp's granularity after it was read — and is
+hashed again. Only new or changed files are parsed. Per unit folder the cache keeps each valid report's entry, the
+diagnostics found across the unit's reports, and the reports' values in columns (`model.series`), so that a warm
+`validate` reads no value at all and a warm `status` decodes columns, not 67,600 reports.
+
+The file is MessagePack read by msgspec into typed structures whose limits are the loader's own (counts of at
+most 15 digits, dates of the calendar, milestone words, positions from 1): anything that does not decode into
+them is a miss, never an answer or a traceback. (Measured by `bench/benchmark.py --formats`: msgspec's
+MessagePack decodes this cache 2–3× faster than the standard library's JSON, and SQLite or pickle of plain tuples
+are no faster; pickle would also run code from the file.) The answer never depends on the cache: a corrupt, stale
+or unreadable cache, a read-only or deleted folder only cost time.
+
+Only the user's own cache is read: a folder or file that another user owns or can write is ignored (with one
+notice saying why and how to fix it), and nothing is written there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
-import json
+import itertools
 import os
+import stat
+import tempfile
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from minzheng_cli import __version__, files
+import msgspec
+
+from minzheng_cli import __version__
 from minzheng_cli.catalogue import Message
-from minzheng_cli.model.diagnostics import Diagnostic
-from minzheng_cli.model.files import Ratio, Report, Value
+from minzheng_cli.catalogue.diagnostics import ReadMsg
+from minzheng_cli.model.diagnostics import Diagnostic, declared_codes
+from minzheng_cli.model.files import Report
+from minzheng_cli.model.scalars import MAX_DECIMALS, MAX_DIGITS
+from minzheng_cli.model.series import UnitSeries, decode_value, encode_value
 
-FORMAT = 4  # 4: catalogue ids for messages, and each value's (line, column);
-# 2: each diagnostic keeps its message's template and parameters ("detail"), for --lang;
-# 3: numbers as int or [numerator, denominator]
+FORMAT = 5  # 5: stat-keyed entries per unit folder, values in columns, MessagePack
+RACY_NS = 3_000_000_000  # wider than any file system's timestamp granularity (FAT: 2 s)
+
+# The loader's own limits, so that a value outside them is a miss: a count has at most MAX_DIGITS digits before
+# the point and MAX_DECIMALS after it (as "n/d", its denominator at most 10**MAX_DECIMALS).
+Count = Annotated[int, msgspec.Meta(ge=0, lt=10**MAX_DIGITS)]
+Exact = Annotated[str, msgspec.Meta(pattern=rf"^(not_started|in_progress|done|[0-9]{{1,{MAX_DIGITS + MAX_DECIMALS}}}"
+                                            rf"/[1-9][0-9]{{0,{MAX_DECIMALS}}})$")]
+Part = Count | Exact
+Encoded = Count | Exact | Annotated[list[Part], msgspec.Meta(min_length=2, max_length=2)] | None
+Day = Annotated[int, msgspec.Meta(ge=1, le=date.max.toordinal())]
+Position = Annotated[int, msgspec.Meta(ge=0, lt=2**31)]
+Stamp = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 
 
-def digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
+class Files(msgspec.Struct, array_like=True):
+    """A unit folder's valid report files as they were when checked, in columns (one list per field, compared
+    with the folder's listing list against list), and each file's own diagnostics (warnings)."""
+
+    names: list[str]
+    sizes: list[Stamp]
+    mtimes: list[Stamp]
+    ctimes: list[Stamp]
+    inodes: list[Stamp]
+    digests: list[bytes]
+    latest: list[Day]  # max(as_of, submitted): checked again once 'today' is before it (date-in-future)
+    diagnostics: list[list[Any]]
+
+
+class Payload(msgspec.Struct, array_like=True):
+    """A unit's valid reports (file-name order), their values in columns: what `status` needs."""
+
+    names: list[str]
+    as_of: list[Day]
+    submitted: list[Day | None]
+    columns: dict[str, list[Encoded]]
+    notes: list[dict[str, str]]
+    mark_keys: list[str]
+    marks: list[list[Position]]  # per report: line, column of each of mark_keys (0, 0: the report lacks it)
+
+
+class UnitBlock(msgspec.Struct, array_like=True):
+    """One unit folder: its valid files, the problems found across its reports (placed by file name), the files
+    those problems exclude, and the reports' values."""
+
+    files: Files
+    checks: list[Any]
+    flagged: list[str]
+    plausibility: list[Any]
+    payload: msgspec.Raw  # a Payload, decoded only when the values are needed (`payload_of_block`)
+
+
+class CacheFile(msgspec.Struct, array_like=True):
+    stamp: list[Any]
+    units: dict[str, UnitBlock]
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def code_stamp() -> str:
+    """The program's version and the size and time of each of its modules: a changed program is a new cache."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [__version__]
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                parts.append(f"{folder[len(str(package)):]}/{name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def foreign(info: os.stat_result) -> bool:
+    """Whether another user owns this file or folder, or can write it (POSIX; Windows has no such modes)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return False
+    return info.st_uid != getuid() or bool(info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 class ReportCache:
-    """Entries for one data folder and one targets file; `save()` writes them back atomically."""
+    """The cache of one data folder: read when trusted (`blocks`), written back by `save()` when it changed."""
 
-    def __init__(self, folder: Path, data_dir: str, targets_digest: str) -> None:
-        name = digest(os.path.abspath(data_dir).encode("utf-8"))[:32]
-        self.file = folder / f"reports-{name}.json"
-        self.stamp = {"format": FORMAT, "version": __version__, "targets": targets_digest}
-        self.old: dict[str, Any] = self._read()
-        self.new: dict[str, Any] = {}
+    def __init__(self, folder: Path, data_dir: str, stamp: list[Any]) -> None:
+        name = hashlib.sha256(os.path.abspath(data_dir).encode("utf-8")).hexdigest()[:32]
+        self.folder = folder
+        self.file = folder / f"reports-{name}.msgpack"
+        self.stamp = [FORMAT, code_stamp(), *stamp]
+        self.notice: Message | None = None  # why the cache was not used, for the CLI to say once
+        self.trusted = True
+        self.racy_ns = 0  # files with a timestamp at or after this are hashed again
+        self.blocks: dict[str, UnitBlock] = self._read()
+        self.new: dict[str, UnitBlock] = {}
+        self.changed = False
 
-    def _read(self) -> dict[str, Any]:
+    def _distrust(self, path: Path, info: os.stat_result) -> None:
+        self.trusted = False
+        owner_is_other = info.st_uid != getattr(os, "getuid", lambda: info.st_uid)()
+        why = ReadMsg.cache_owned_by_other(path=str(path)) if owner_is_other else ReadMsg.cache_writable_by_others(
+            path=str(path))
+        self.notice = ReadMsg.cache_not_used(why=why, folder=str(self.folder))
+
+    def _read(self) -> dict[str, UnitBlock]:
         try:
-            with open(self.file, encoding="utf-8") as handle:
-                document = json.load(handle)
-        except (OSError, ValueError):
+            folder_info = os.stat(self.folder)
+        except OSError:
             return {}
-        if not isinstance(document, dict) or document.get("stamp") != self.stamp:
+        if foreign(folder_info):
+            self._distrust(self.folder, folder_info)
             return {}
-        entries = document.get("entries")
-        return entries if isinstance(entries, dict) else {}
-
-    def get(self, key: str, content: str, today: date, display: str) -> tuple[Report | None, list[Diagnostic]] | None:
-        """The stored result for the file at `key` (its path inside progress/) with this content, shown as
-        `display`; None on a miss."""
-        entry = self.old.get(key)
-        if not isinstance(entry, dict) or entry.get("sha") != content:
-            return None
         try:
-            # a report checked against a later 'today' may now be in the future: check it again
-            if date.fromisoformat(entry["latest"]) > today:
-                return None
-            found = _decode(entry, display)
-        except (KeyError, TypeError, ValueError, ZeroDivisionError):
-            return None
-        self.new[key] = entry
-        return found
+            handle = os.open(self.file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        except OSError:
+            return {}
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                return {}
+            if foreign(info):
+                self._distrust(self.file, info)
+                return {}
+            with os.fdopen(os.dup(handle), "rb") as stream:
+                raw = stream.read()
+        except OSError:
+            return {}
+        finally:
+            os.close(handle)
+        gc.disable()  # a million small objects, none of them garbage: the collector would rescan them
+        try:
+            found = _DECODER.decode(raw)
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, OverflowError):
+            return {}
+        finally:
+            gc.enable()
+        if found.stamp != self.stamp or not all(_consistent(block.files) for block in found.units.values()):
+            return {}
+        self.racy_ns = info.st_mtime_ns - RACY_NS
+        return found.units
 
-    def put(self, key: str, content: str, report: Report | None, diagnostics: list[Diagnostic], latest: date) -> None:
-        self.new[key] = {
-            "sha": content,
-            "latest": latest.isoformat(),
-            "report": _encode_report(report),
-            "diagnostics": [_encode_diagnostic(d) for d in diagnostics],
-        }
+    def keep(self, unit: str, block: UnitBlock | None) -> None:
+        """Record the unit's block for the next run (None: nothing to keep); `save` writes it if anything changed."""
+        if block is None:
+            self.changed = self.changed or unit in self.blocks
+            return
+        self.new[unit] = block
+        self.changed = self.changed or self.blocks.get(unit) is not block
 
     def save(self) -> None:
-        if self.new == self.old:
+        if not self.trusted or (not self.changed and self.new.keys() == self.blocks.keys()):
             return
-        document = {"stamp": self.stamp, "entries": self.new}
+        content = msgspec.msgpack.encode(CacheFile(self.stamp, self.new))
         with contextlib.suppress(OSError):  # an unwritable cache only costs time
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            files.write_text(self.file, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if foreign(os.stat(self.folder)):
+                return
+            handle, temp = tempfile.mkstemp(prefix=f".{self.file.name}.", suffix=".tmp", dir=self.folder)  # 0600
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(content)
+                os.replace(temp, self.file)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
 
 
-def _fraction(value: Fraction) -> int | list[int]:
-    """An exact number as JSON: an int, or [numerator, denominator]; cheaper to read back than "n/d" text."""
-    return value.numerator if value.denominator == 1 else [value.numerator, value.denominator]
+_DECODER = msgspec.msgpack.Decoder(CacheFile)
 
 
-def _number(raw: Any) -> Fraction:
-    if type(raw) is int:
-        return Fraction(raw)
-    if type(raw) is list and len(raw) == 2 and type(raw[0]) is int and type(raw[1]) is int and raw[1] > 0:
-        return Fraction(raw[0], raw[1])
-    raise ValueError(raw)
+def _consistent(files: Files) -> bool:
+    n = len(files.names)
+    return (len(files.sizes) == len(files.mtimes) == len(files.ctimes) == len(files.inodes) == len(files.digests)
+            == len(files.latest) == len(files.diagnostics) == n)
 
 
-def _encode_value(value: Value) -> Any:
-    if isinstance(value, Fraction):
-        return {"n": _fraction(value)}
-    if isinstance(value, Ratio):
-        return {"r": [_fraction(value.numerator), _fraction(value.denominator)]}
-    return {"m": value}
+_PAYLOAD = msgspec.msgpack.Decoder(Payload)
 
 
-def _decode_value(raw: Any) -> Value:
-    if "n" in raw:
-        return _number(raw["n"])
-    if "r" in raw:
-        numerator, denominator = raw["r"]
-        return Ratio.model_construct(numerator=_number(numerator), denominator=_number(denominator))
-    state = raw["m"]
-    if state not in ("not_started", "in_progress", "done"):
-        raise ValueError(state)
-    return state  # type: ignore[no-any-return]
-
-
-def _encode_report(report: Report | None) -> Any:
-    if report is None:
+def payload_of_block(block: UnitBlock) -> Payload | None:
+    """The block's payload, or None when it does not decode into the loader's limits or does not fit its files
+    (a miss: the unit's files are read again)."""
+    gc.disable()
+    try:
+        payload = _PAYLOAD.decode(block.payload)
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, OverflowError):
         return None
-    return {
-        "unit": report.unit,
-        "as_of": report.as_of.isoformat(),
-        "submitted": report.submitted.isoformat() if report.submitted else None,
-        "values": {k: _encode_value(v) for k, v in report.values.items()},
-        "notes": report.notes,
-        "marks": {k: list(v) for k, v in report.marks.items()},
-    }
+    finally:
+        gc.enable()
+    n = len(payload.names)
+    keys = len(payload.mark_keys) * 2
+    if (len(payload.as_of) == n == len(payload.submitted) == len(payload.notes) == len(payload.marks)
+            and all(len(column) == n for column in payload.columns.values())
+            and all(len(marks) == keys for marks in payload.marks)
+            and payload.names == block.files.names):
+        return payload
+    return None
 
 
-def _encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
-    """`as_dict()` (English), and the message's template and parameters to show it in another language."""
-    return {**d.as_dict(), "detail": d.detail.as_data() if d.detail is not None else None}
+def encode_payload(payload: Payload) -> msgspec.Raw:
+    return msgspec.Raw(msgspec.msgpack.encode(payload))
 
 
-def _decode_diagnostic(raw: dict[str, Any], display: str) -> Diagnostic:
-    detail = raw.get("detail")
-    fields = {k: v for k, v in raw.items() if k != "detail"}
-    return Diagnostic(**{**fields, "path": display, "detail": Message.from_data(detail) if detail is not None else None})
+def stat_key(info: os.stat_result) -> tuple[int, int, int, int]:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
-def _decode(entry: dict[str, Any], display: str) -> tuple[Report | None, list[Diagnostic]]:
-    raw = entry["report"]
-    diagnostics = [_decode_diagnostic(d, display) for d in entry["diagnostics"]]
-    if raw is None:
-        return None, diagnostics
-    report = Report.model_construct(
-        path=display,
-        unit=raw["unit"],
-        as_of=date.fromisoformat(raw["as_of"]),
-        submitted=date.fromisoformat(raw["submitted"]) if raw["submitted"] else None,
-        values={k: _decode_value(v) for k, v in raw["values"].items()},
-        notes=dict(raw["notes"]),
-        marks={str(k): _position(v) for k, v in raw["marks"].items()},
+def same_file(files: Files, i: int, key: tuple[int, int, int, int], racy_ns: int) -> bool | None:
+    """True when the recorded file `i` stands for the file with this stat; None when it would, but the file's
+    timestamps are too close to the cache's write to be trusted (hash it again); False when it changed."""
+    size, mtime_ns, ctime_ns, inode = key
+    if size != files.sizes[i] or mtime_ns != files.mtimes[i] or ctime_ns != files.ctimes[i] or inode != files.inodes[i]:
+        return False
+    return None if max(mtime_ns, ctime_ns) >= racy_ns else True
+
+
+# ----------------------------------------------------------------------------------------------------
+# reports ⇄ payload
+
+
+def payload_of(names: list[str], reports: list[Report]) -> Payload:
+    """The payload of a unit's valid reports, `names[i]` the file name of `reports[i]`."""
+    n = len(reports)
+    columns: dict[str, list[Any]] = {}
+    mark_keys: dict[str, int] = {}
+    marks: list[list[int]] = []
+    for i, report in enumerate(reports):
+        for key, value in report.values.items():
+            column = columns.get(key)
+            if column is None:
+                column = columns[key] = [None] * n
+            column[i] = encode_value(value)
+        for key in report.marks:
+            mark_keys.setdefault(key, len(mark_keys))
+    for report in reports:
+        row = [0] * (2 * len(mark_keys))
+        for key, (line, column_no) in report.marks.items():
+            at = 2 * mark_keys[key]
+            row[at], row[at + 1] = line, column_no
+        marks.append(row)
+    return Payload(
+        names=names,
+        as_of=[r.as_of.toordinal() for r in reports],
+        submitted=[r.submitted.toordinal() if r.submitted else None for r in reports],
+        columns=columns,
+        notes=[r.notes for r in reports],
+        mark_keys=list(mark_keys),
+        marks=marks,
     )
-    return report, diagnostics
 
 
-def _position(raw: Any) -> tuple[int, int]:
-    if type(raw) is list and len(raw) == 2 and all(type(n) is int and n > 0 for n in raw):
-        return raw[0], raw[1]
-    raise ValueError(raw)
+def reports_of(payload: Payload, unit: str, prefix: str, skip: frozenset[str] = frozenset()) -> list[Report]:
+    """The reports of a payload (but those named in `skip`), their paths `prefix` + file name."""
+    found = []
+    columns = list(payload.columns.items())
+    for i, name in enumerate(payload.names):
+        if name in skip:
+            continue
+        row = payload.marks[i]
+        marks = {key: (row[2 * k], row[2 * k + 1]) for k, key in enumerate(payload.mark_keys) if row[2 * k]}
+        submitted = payload.submitted[i]
+        found.append(Report(
+            path=prefix + name,
+            unit=unit,
+            as_of=date.fromordinal(payload.as_of[i]),
+            values={key: decode_value(column[i]) for key, column in columns if column[i] is not None},
+            submitted=date.fromordinal(submitted) if submitted is not None else None,
+            notes=dict(payload.notes[i]),
+            marks=marks,
+        ))
+    return found
+
+
+def series_of_payload(payload: Payload, skip: frozenset[str] = frozenset()) -> UnitSeries:
+    """The unit's series straight from its payload: no report made, no value decoded."""
+    order = [i for i in range(len(payload.names)) if payload.names[i] not in skip]
+    as_of = payload.as_of
+    if any(as_of[a] > as_of[b] for a, b in itertools.pairwise(order)):
+        order.sort(key=as_of.__getitem__)  # stable: for one date, the later file wins, as from reports
+    if len(order) == len(payload.names) and order == sorted(order):  # the usual case: columns as they are
+        return UnitSeries([date.fromordinal(d) for d in as_of], payload.columns)
+    return UnitSeries([date.fromordinal(as_of[i]) for i in order],
+                      {key: [column[i] for i in order] for key, column in payload.columns.items()})
+
+
+# ----------------------------------------------------------------------------------------------------
+# diagnostics
+
+
+def encode_diagnostic(d: Diagnostic, file: str | None = None) -> dict[str, Any]:
+    """A diagnostic as data: where, what, and its message's template and parameters (shown in any language);
+    `file` names the file of the unit it is on (problems across reports), else it is on the entry's own file."""
+    found: dict[str, Any] = {"l": d.line, "c": d.column, "k": d.code, "s": d.severity, "m": d.message,
+                             "d": d.detail.as_data() if d.detail is not None else None}
+    if file is not None:
+        found["f"] = file
+    return found
+
+
+def decode_diagnostic(raw: Any, path: str) -> Diagnostic:
+    """The diagnostic `encode_diagnostic` wrote, on `path`; ValueError or TypeError when it is not one."""
+    if not isinstance(raw, dict):
+        raise TypeError("not a diagnostic")
+    line, column, code, severity, message = raw["l"], raw["c"], raw["k"], raw["s"], raw["m"]
+    if not (type(line) is int and type(column) is int and 0 < line < 2**31 and 0 < column < 2**31
+            and type(code) is str and severity in ("error", "warning") and type(message) is str
+            and code in {known.id for known, _ in declared_codes()}):
+        raise ValueError("not a diagnostic")
+    detail = Message.from_data(raw["d"]) if raw["d"] is not None else None
+    return Diagnostic(path=path, line=line, column=column, code=code, message=message, severity=severity,
+                      detail=detail)

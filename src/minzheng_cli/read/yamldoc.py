@@ -17,7 +17,7 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -51,8 +51,9 @@ MULTIPLE_DOCUMENTS = Code("multiple-documents", "error", Meaning.multiple_docume
 BAD_KEY = Code("bad-key", "error", Meaning.bad_key)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    """1-based line and column (in characters) of a node: a tuple, cheap to make for every value of every file."""
+
     line: int
     column: int
 
@@ -65,10 +66,16 @@ class Document:
     # where each entry under the top-level `values` starts, kept on the fast path too: a problem found later
     # across reports (checks.history) is placed from these without reading or parsing the file again
     value_marks: dict[str, Mark] = field(default_factory=dict)
+    # the composed node tree, kept until a mark is first asked for: the nodes carry their marks (DESIGN §4)
+    root: Any = field(default=None, repr=False, compare=False)
 
     def mark(self, path: Path) -> Mark:
         """The mark of `path`, or of its nearest ancestor that has one."""
-        if self.text is not None:  # the fast path skipped the marks: only a problem needs them (DESIGN §4)
+        if self.root is not None:  # the fast path kept the nodes, not a table of marks: only a problem needs one
+            marks: dict[Path, Mark] = {}
+            _node_marks(self.root, (), marks)
+            self.marks, self.root = marks, None
+        if self.text is not None:  # the event path skipped the marks: found again by parsing once more
             self.marks, self.text = parse(self.text, keep_marks=True).marks, None
         path = tuple(path)
         while path:
@@ -161,18 +168,127 @@ def check_size(raw: bytes) -> bytes:
 
 
 def parse(text: str, keep_marks: bool = False, loader: Any = LOADER) -> Document:
-    """Build the document from parser events; raise MinzhengError on the first refusal.
+    """Build the document; raise MinzhengError on the first refusal.
 
-    Without `keep_marks` the positions are not recorded (most files have no problem); `Document.mark` parses
-    the text again, with marks, the first time a diagnostic needs one."""
+    With libyaml, its composer builds the node tree in C (every node carries its marks) and `_build` walks it
+    into plain data, refusing what the events would show: duplicate keys, keys that are not words, nesting
+    deeper than MAX_DEPTH. A file that may hold an anchor, an alias or a tag (`&`, `*` or `!` anywhere in it),
+    one the composer refuses, and every file read with the pure-Python loader are built from the parser's events
+    instead (`_parse_events`), which say what is wrong and where, as written. Without `keep_marks` the table of
+    marks is made only when a diagnostic first asks for one (most files have no problem)."""
+    composer_class = _composer_class(loader)
+    if composer_class is None or "&" in text or "*" in text or "!" in text:
+        return _parse_events(text, keep_marks, loader)
+    composer = composer_class(text)
+    try:
+        root = composer.get_single_node()
+    except yaml.YAMLError:
+        return _parse_events(text, keep_marks, loader)  # the events say what is wrong, and where
+    finally:
+        composer.dispose()
+    doc = Document(data=None)
+    if root is None:  # no document at all
+        return doc
+    doc.data = _build(root, 0)
+    if root.__class__ is _MAPPING:
+        for key_node, value_node in root.value:
+            if key_node.value == "values" and value_node.__class__ is _MAPPING:
+                doc.value_marks = {k.value: _node_mark(v) for k, v in value_node.value}
+    if keep_marks:
+        _node_marks(root, (), doc.marks)
+    else:
+        doc.root = root
+    return doc
+
+
+def _parse_events(text: str, keep_marks: bool, loader: Any) -> Document:
+    """Build the document from parser events, each refusal before any value exists."""
     doc = Document(data=None, text=None if keep_marks else text)
     builder = _Builder(doc, keep_marks)
     try:
         for event in _events(text, loader):
             builder.feed(event)
     except _NeedMarks:
-        return parse(text, keep_marks=True, loader=loader)
+        return _parse_events(text, keep_marks=True, loader=loader)
     return doc
+
+
+# libyaml's parser and composer, when PyYAML was built with it (yaml.cyaml is there only then)
+_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+
+
+class _CComposer(_CParser or object):  # type: ignore[misc]
+    """libyaml's composer (PyYAML's CParser): nodes with their marks, built in C. Nothing is resolved: a plain
+    scalar stays text (`_build` gives it its Python form)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def _composer_class(loader: Any) -> Any:
+    """libyaml's composer for libyaml's loader; None for the pure-Python one, which is read from its events (its
+    composer recurses once per level and is slow on the deep nesting the events refuse at once)."""
+    return _CComposer if _CParser is not None and issubclass(loader, _CParser) else None
+
+
+_SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+
+def _node_mark(node: Any) -> Mark:
+    mark = node.start_mark
+    return Mark(mark.line + 1, mark.column + 1)
+
+
+def _build(node: Any, depth: int) -> Any:
+    """Plain data from a composed node, refusing in document order what the event path refuses. `depth`: the
+    collections around `node`."""
+    kind = node.__class__
+    if kind is _SCALAR:
+        value = node.value
+        if node.style in (None, ""):  # plain: libyaml says '', the pure-Python parser None
+            return None if value in _NULLS else value
+        return Quoted(value)
+    if depth >= MAX_DEPTH:
+        raise MinzhengError(ReadMsg.values_nested_more_levels(max=MAX_DEPTH), TOO_DEEP, *_node_mark(node))
+    depth += 1
+    if kind is _SEQUENCE:
+        return [_build(item, depth) for item in node.value]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not _SCALAR:
+            if depth >= MAX_DEPTH:  # the events open the collection (too deep) before they see it is a key
+                raise MinzhengError(ReadMsg.values_nested_more_levels(max=MAX_DEPTH), TOO_DEEP, *_node_mark(key_node))
+            raise MinzhengError(ReadMsg.key_must_plain_word(), BAD_KEY, *_node_mark(key_node))
+        key = key_node.value
+        if key in result:
+            first = _node_mark(next(k for k, _ in node.value if k.value == key))
+            raise MinzhengError(
+                ReadMsg.duplicate_key_first_line(key=key, line=first.line, column=first.column),
+                DUPLICATE_KEY,
+                *_node_mark(key_node),
+            )
+        result[key] = _build(value_node, depth)
+    return result
+
+
+def _node_marks(node: Any, path: Path, marks: dict[Path, Mark]) -> None:
+    """The mark of every value and key under `node` (a tree `_build` accepted), by path."""
+    marks[path] = _node_mark(node)
+    kind = node.__class__
+    if kind is _MAPPING:
+        for key_node, value_node in node.value:
+            key = key_node.value
+            marks[(*path, key, KEY)] = _node_mark(key_node)
+            _node_marks(value_node, (*path, key), marks)
+    elif kind is _SEQUENCE:
+        for i, item in enumerate(node.value):
+            _node_marks(item, (*path, i), marks)
 
 
 class _NeedMarks(Exception):
