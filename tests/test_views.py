@@ -24,6 +24,7 @@ from conftest import TODAY, YEAR, YEAR_TODAY, DataDir
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
 from minzheng_cli.engine.snapshot import take
+from minzheng_cli.model.folder import SAMPLE_MARKER
 from minzheng_cli.render import fmt, status_table, width, xlsx
 from minzheng_cli.render.width import cells
 
@@ -434,6 +435,18 @@ def test_a_workbook_of_illustrative_data_says_so_first() -> None:
         assert sheet["A2"].value.startswith("2025年全区民政工作要点")
     assert book["指标"].freeze_panes == "B4" and book["各镇（街道）"].freeze_panes == "B5"
     assert view.document["sample"] is True
+
+
+def test_every_view_of_a_marked_folder_says_sample_first(tmp_path: Path) -> None:
+    copy = tmp_path / "year"
+    shutil.copytree(YEAR, copy)
+    (copy / SAMPLE_MARKER).write_text("示例数据\n", encoding="utf-8")
+    for args in (["status"], ["show", "3.1"], ["units"]):
+        book = _book(tmp_path, *args, data=copy)
+        assert all(sheet["A1"].value == "示例数据：虚构数字，仅供演示，非真实报送" for sheet in book.worksheets)
+        result = runner.invoke(app, ["--data", str(copy), *args, "--as-of", AS_OF],
+                               env={"MINZHENG_TODAY": YEAR_TODAY, "MINZHENG_LANG": ""})
+        assert result.stdout.startswith("示例数据：虚构数字，仅供演示，非真实报送\n")
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
