@@ -6,7 +6,9 @@
 The floors are measured in the same run on the same machine: parsing the same files with libyaml
 (`yaml.load(..., Loader=CSafeLoader)`), and `python -c "import typer"`. Each time is the median of
 `--repeat` runs (shared machines are noisy: quote medians). Cold = empty cache; warm = cache filled by a
-previous run. The data is generated in a temporary folder and removed afterwards.
+previous run. Beside each time: the peak resident memory of the largest run. Last, the cache as written decoded
+three ways (msgspec's typed MessagePack, as used; JSON; a pickle of plain lists): what chose its format. The data
+is generated in a temporary folder and removed afterwards.
 """
 
 from __future__ import annotations
@@ -70,15 +72,62 @@ def _value(ind: dict[str, str], unit: int, week: int) -> str:
     return str((week + 1) * (2 if ind.get("parent") else 3))
 
 
-def timed(command: list[str], env: dict[str, str], repeat: int) -> float:
+PEAK: dict[str, int] = {}  # the largest resident memory of any run of each command, in KiB
+
+
+def timed(command: list[str], env: dict[str, str], repeat: int, name: str = "") -> float:
+    """The median wall time of `repeat` runs; the largest resident memory of a run (its pool's workers included,
+    where wait4 reports them) is kept in PEAK[name]."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
+            err = child.stderr.read() if child.stderr else b""
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
         times.append(time.perf_counter() - start)
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+        PEAK[name] = max(PEAK.get(name, 0), usage.ru_maxrss)
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {err.decode()[-500:]}")
     return statistics.median(times)
+
+
+def cache_formats(cache: Path, repeat: int) -> dict[str, float]:
+    """Seconds to decode the cache as written (msgspec, typed MessagePack), and the same data as JSON (standard
+    library) and as a pickle of plain tuples and lists: what chose the cache's format."""
+    import gc
+    import json
+    import pickle
+
+    import msgspec
+
+    from minzheng_cli.read.cache import CacheFile, Payload
+
+    (file,) = cache.glob("reports-*.msgpack")
+    raw = file.read_bytes()
+    plain = msgspec.msgpack.decode(raw)
+    as_json = json.dumps(plain, default=lambda b: b.hex()).encode()
+    as_pickle = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
+    typed = msgspec.msgpack.Decoder(CacheFile)
+    payload = msgspec.msgpack.Decoder(Payload)
+
+    def msgspec_all() -> None:
+        for block in typed.decode(raw).units.values():
+            payload.decode(block.payload)
+
+    found = {}
+    for name, decode in (("msgspec msgpack (typed, as used)", msgspec_all),
+                         ("json (standard library)", lambda: json.loads(as_json)),
+                         ("pickle (plain lists)", lambda: pickle.loads(as_pickle))):
+        times = []
+        for _ in range(repeat):
+            gc.disable()
+            start = time.perf_counter()
+            decode()
+            times.append(time.perf_counter() - start)
+            gc.enable()
+        found[name] = statistics.median(times)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "MINZHENG_CACHE": str(cache), "MINZHENG_TODAY": "2025-12-31"}
         cli = [sys.executable, "-m", "minzheng_cli", "--data", str(data)]
         floors = {
-            "libyaml parse": timed([sys.executable, "-c", FLOOR_PARSE, str(data / "progress")], env, args.repeat),
-            "import typer": timed([sys.executable, "-c", "import typer"], env, args.repeat),
+            "libyaml parse": timed([sys.executable, "-c", FLOOR_PARSE, str(data / "progress")], env, args.repeat,
+                                   "libyaml parse"),
+            "import typer": timed([sys.executable, "-c", "import typer"], env, args.repeat, "import typer"),
         }
         results = {}
         for command in (["validate"], ["status", "--as-of", "2025-06-30", "--format", "json"]):
@@ -103,17 +153,21 @@ def main(argv: list[str] | None = None) -> int:
             cold = []
             for _ in range(args.repeat):
                 shutil.rmtree(cache, ignore_errors=True)
-                cold.append(timed([*cli, *command], env, 1))
+                cold.append(timed([*cli, *command], env, 1, f"{name} cold"))
             results[f"{name} cold"] = statistics.median(cold)
-            results[f"{name} warm"] = timed([*cli, *command], env, args.repeat)
-        results["--help"] = timed([sys.executable, "-m", "minzheng_cli", "--help"], env, args.repeat)
+            results[f"{name} warm"] = timed([*cli, *command], env, args.repeat, f"{name} warm")
+        results["--help"] = timed([sys.executable, "-m", "minzheng_cli", "--help"], env, args.repeat, "--help")
+        formats = cache_formats(cache, args.repeat)
         print(f"data: {args.units} units × {args.weeks} weeks = {files} report files; median of {args.repeat} runs")
         for name, seconds in floors.items():
-            print(f"floor {name:<16} {seconds:8.3f} s")
+            print(f"floor {name:<16} {seconds:8.3f} s   peak {PEAK[name] / 1024:7.1f} MiB")
         for name, seconds in results.items():
             floor = floors["import typer"] if name == "--help" else floors["libyaml parse"]
             label = "import typer" if name == "--help" else "libyaml parse"
-            print(f"{name:<22} {seconds:8.3f} s   {seconds / floor:6.2f} × {label}")
+            print(f"{name:<22} {seconds:8.3f} s   {seconds / floor:6.2f} × {label:<13}   peak {PEAK[name] / 1024:7.1f} MiB")
+        print(f"cache file: {sum(f.stat().st_size for f in cache.iterdir()) / 2**20:.1f} MiB; decoding it as")
+        for name, seconds in formats.items():
+            print(f"  {name:<34} {seconds:8.3f} s")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
