@@ -346,3 +346,39 @@ def test_cache_hits_on_a_full_year(tmp_path: Path) -> None:
     warm = loading.load_data(data, date(2026, 1, 1), tmp_path)
     assert warm.reports == cold.reports and len(warm.reports) > 500
     assert warm.series().keys() == cold.series().keys()
+
+
+# --- the pathological cases stay linear ----------------------------------------------------------------------
+
+
+def test_close_match_suggestions_stop_once_a_file_has_more_problems_than_are_shown(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 13,000-indicator plan and a report of thousands of unknown ids: each suggestion compares the id with
+    every id of the plan, so they stop at MAX_PER_FILE per file (the rest are not shown anyway)."""
+    from minzheng_cli.model import diagnostics, scalars
+
+    data = DataDir(tmp_path / "data")
+    plan = (data.root / "targets.yaml").read_text(encoding="utf-8")
+    extra = "".join(f'  - {{id: "1.{n}", task: 1, name: 指标{n}, kind: cumulative, measure: count, target: 10, uom: 人, '
+                    f"reported_by: townships, source: 原文}}\n" for n in range(100, 13100))
+    data.write_targets(plan.replace("indicators:\n", "indicators:\n" + extra, 1))
+    lines = "".join(f'  "x{n}": 1\n' for n in range(5000))
+    data.write_report("nanxun", "2025-06-30", f"unit: nanxun\nas_of: 2025-06-30\nvalues:\n{lines}")
+    calls: list[str] = []
+    real = scalars.closest
+    monkeypatch.setattr(scalars, "closest", lambda word, choices: calls.append(word) or real(word, choices))
+    loaded = data.load()
+    assert loaded.targets is not None and len(loaded.targets.indicators) > 13000
+    assert len(calls) <= diagnostics.MAX_PER_FILE
+    assert sum(d.code == "unknown-indicator" for d in loaded.diagnostics) >= diagnostics.MAX_PER_FILE
+
+
+def test_a_context_past_the_shown_problems_does_not_even_list_the_choices() -> None:
+    from minzheng_cli.checks import Context
+    from minzheng_cli.model.diagnostics import MAX_PER_FILE
+
+    made: list[int] = []
+    ctx = Context()
+    assert ctx.closest("3.l", lambda: made.append(1) or ["3.1", "99"]) == "3.1" and made == [1]
+    ctx.found = MAX_PER_FILE
+    assert ctx.closest("3.l", lambda: made.append(1) or ["3.1"]) is None and made == [1]

@@ -15,7 +15,7 @@ line and column), `code` a `Code` declared at the top of the rule's module besid
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import NamedTuple, TypeVar
 
 from minzheng_cli.catalogue import Message
@@ -42,8 +42,11 @@ class Context:
     def __init__(self) -> None:
         self.found = 0
 
-    def closest(self, word: str, choices: list[str]) -> str | None:
-        return None if self.found >= MAX_PER_FILE else scalars.closest(word, choices)
+    def closest(self, word: str, choices: list[str] | Callable[[], list[str]]) -> str | None:
+        """The closest of `choices` (a list, or what makes it: not made once suggestions stop), or None."""
+        if self.found >= MAX_PER_FILE:
+            return None
+        return scalars.closest(word, choices() if callable(choices) else choices)
 
 
 def place(problems: Iterable[Problem], doc: Document, display: str, ctx: Context, out: list[Diagnostic]) -> None:
