@@ -200,13 +200,13 @@ def test_a_later_report_contradicted_by_an_import(data: DataDir, tmp_path: Path)
     later = data.report_path("nanxun", "2025-07-07")
     chinese, english = both(data, "import", str(sheet))
     assert chinese.exit_code == english.exit_code == 1
-    assert chinese.stderr.splitlines()[0] == (
-        f"{sheet}:9:7: decreasing-cumulative 报送表!G9: 1.1（新增持证护理员）是全年累计数：20 比截至 2025-07-01 报送的 25 "
-        f"还少：请填年初至今的累计总数（问题出在之后的报告 {later} 中：新报告会与它矛盾）")
+    assert chinese.stderr.splitlines()[0] == (  # said at the later report, the file that exists
+        f"{later}:4:10: decreasing-cumulative 1.1（新增持证护理员）是全年累计数：20 比截至 2025-07-01 报送的 25 "
+        "还少：请填年初至今的累计总数（这是之后的报告：要写入的新报告会与它矛盾，新报告未写入）")
     assert english.stderr.splitlines()[0] == (
-        f"{sheet}:9:7: decreasing-cumulative 报送表!G9: 1.1 (新增持证护理员) is cumulative for the year: 20 is lower "
-        f"than 25 reported as of 2025-07-01; report the year-to-date total (in the later report {later}, which the new "
-        "one would contradict)")
+        f"{later}:4:10: decreasing-cumulative 1.1 (新增持证护理员) is cumulative for the year: 20 is lower "
+        "than 25 reported as of 2025-07-01; report the year-to-date total (this is a later report, which the new "
+        "one would contradict; the new one is not written)")
 
 
 def test_workbooks_that_are_no_template_in_both_languages(data: DataDir, tmp_path: Path) -> None:

@@ -779,3 +779,10 @@ def test_chinese_messages_on_workbook_cells_leave_no_english(data: DataDir, tmp_
         assert english not in result.stderr, result.stderr
     assert "报送日期（submitted）：" in result.stderr and "现在是日期 2025-07-01" in result.stderr
     assert "现在是逻辑值 TRUE" in result.stderr
+
+
+def test_a_ratio_part_is_named_in_chinese_in_a_chinese_message(data: DataDir, tmp_path: Path) -> None:
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("2.1", "numerator"): -3, ("2.1", "denominator"): 45})
+    result = run(data, "import", str(book), lang="zh")
+    assert result.exit_code == 1 and "2.1 的 分子 为 -3" in result.stderr
+    assert "numerator" not in result.stderr and "denominator" not in result.stderr

@@ -243,7 +243,7 @@ def test_pydantic_keeps_the_scalar_message(data: DataDir) -> None:
     data.write_report("nanxun", "2025-06-30", "unit: nanxun\nas_of: 2025年6月30日\nvalues:\n")
     d = data.only()
     assert d.message == "as_of: '2025年6月30日' is not in the form YYYY-MM-DD; write 2025-06-30"
-    assert d.text("zh") == 'as_of："2025年6月30日"不是 YYYY-MM-DD 格式：请写 2025-06-30'
+    assert d.text("zh") == '截至日期（as_of）："2025年6月30日"不是 YYYY-MM-DD 格式：请写 2025-06-30'
 
 
 # --- the cache keeps the message's template and parameters ---------------------------------------------------

@@ -151,7 +151,7 @@ def test_a_template_imported_without_edits_repeats_the_latest_values(data: DataD
     (("1.2", "value"), 12.5, "10:7: not-whole-number 报送表!G10:", "counted in whole 人, but the cell holds 12.5"),
     (("2.1", "denominator"), None, "11:9: missing-key 报送表!I11:", "fill in both 分子 (numerator) and 分母"),
     (("1.1", "value"), "=10+2", "9:7: formula-no-value 报送表!G9:", "formula whose result was never computed"),
-    (("1.1", "value"), True, "9:7: wrong-type 报送表!G9:", "expected a number, found bool"),
+    (("1.1", "value"), True, "9:7: wrong-type 报送表!G9:", "expected a number, found the truth value TRUE"),
 ])
 def test_bad_cells_are_named_by_sheet_row_and_column_and_nothing_is_written(
         data: DataDir, tmp_path: Path, cell: tuple[str, str], value: object, where: str, words: str) -> None:

@@ -638,8 +638,8 @@ class EntryMsg(Catalogue):
     """Data entry: new reports and their dates."""
 
     later_report_new_would = Text(
-        "{problem}（问题出在之后的报告 {path} 中：新报告会与它矛盾）",
-        "{problem} (in the later report {path}, which the new one would contradict)",
+        "{problem}（这是之后的报告：要写入的新报告会与它矛盾，新报告未写入）",
+        "{problem} (this is a later report, which the new one would contradict; the new one is not written)",
     )
     outside_plan_period = Text(
         "--as-of {as_of} 不在计划期 {start} – {end} 内", "--as-of {as_of} is outside the plan period {start} – {end}"

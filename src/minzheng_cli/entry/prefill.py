@@ -167,7 +167,7 @@ def cross_message(problem: CrossProblem) -> Message:
     """The problem's message, saying which later report it shows up on when not on the new report."""
     if problem.later is None:
         return problem.message
-    return EntryMsg.later_report_new_would(problem=problem.message, path=problem.later)
+    return EntryMsg.later_report_new_would(problem=problem.message)
 
 
 def check_text(
