@@ -9,6 +9,7 @@ write outside progress/<unit>/, or a number changed without a diagnostic.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import signal
 import stat
@@ -786,3 +787,94 @@ def test_a_ratio_part_is_named_in_chinese_in_a_chinese_message(data: DataDir, tm
     result = run(data, "import", str(book), lang="zh")
     assert result.exit_code == 1 and "2.1 的 分子 为 -3" in result.stderr
     assert "numerator" not in result.stderr and "denominator" not in result.stderr
+
+
+MARKUP = "新增护理员[/注1][link=https://evil.example]点我[/link][bold]粗[/bold]"
+
+
+def in_terminal(data: DataDir, *args: str) -> tuple[int, str]:
+    """minzheng run with its stdout a pseudo-terminal (rich output, colours, links): exit code and what it shows."""
+    import pty  # noqa: F401  (only where pseudo-terminals exist)
+
+    leader, follower = os.openpty()
+    command = [sys.executable, "-m", "minzheng_cli", "--no-cache", "--data", str(data.root), "--lang", "en", *args]
+    env = {**os.environ, "MINZHENG_TODAY": TODAY.isoformat(), "COLUMNS": "120", "TERM": "xterm-256color"}
+    done = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, timeout=60)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return done.returncode, shown.decode("utf-8", "replace") + done.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals")
+@pytest.mark.parametrize("args", [["status"], ["units"], ["show", "1.1"]])
+def test_names_holding_rich_markup_are_shown_as_text_in_a_terminal(data: DataDir, args: list[str]) -> None:
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 新增持证护理员", f'name: "{MARKUP}"').replace("name: 南浔镇", 'name: "南浔[/x]镇"'))
+    _sample(data)
+    code, shown = in_terminal(data, *args, "--as-of", "2025-06-30", "--width", "300")
+    assert code == 0 and "Traceback" not in shown and "MarkupError" not in shown, shown
+    assert "\x1b]8;" not in shown  # no hyperlink escape: [link=…] is not interpreted
+    flat = "".join(re.sub(r"\x1b\[[0-9;]*m", "", shown).split())  # colours off, wrapped names joined
+    assert ("南浔[/x]镇" in flat) if args == ["units"] else ("[/注1][link=https://evil.example]点我[/link]" in flat), flat
+
+
+def test_markdown_shows_a_name_as_itself(data: DataDir) -> None:
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 新增持证护理员", 'name: "~~新增~~ &lt;b&gt; *护理员*"'))
+    _sample(data)
+    result = run(data, "status", "--as-of", "2025-06-30", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "\\~\\~新增\\~\\~ \\&lt;b\\&gt; \\*护理员\\*" in result.stdout
+
+
+def test_a_line_break_in_a_name_keeps_a_markdown_table_whole(data: DataDir) -> None:
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 新增持证护理员", 'name: "新增\\n| x | y |"'))
+    _sample(data)
+    result = run(data, "status", "--as-of", "2025-06-30", "--format", "markdown")
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| 1.1 ")]
+    assert len(rows) == 1 and "新增 \\| x \\| y \\|" in rows[0], result.stdout
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_cells_from_files_never_start_a_formula(data: DataDir, start: str) -> None:
+    import csv
+    import io
+
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 新增持证护理员", f'name: "{start}HYPERLINK(1)"')
+                       .replace("uom: 元/人/年", f'uom: "{start}元/人/年"'))
+    _sample(data)
+    result = run(data, "status", "--as-of", "2025-06-30", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    cells = [cell for row in csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))) for cell in row]
+    assert f"'{start}HYPERLINK(1)" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells), cells
+    assert not any(cell.startswith("-") and not re.fullmatch(r"-[0-9.]+", cell) for cell in cells), cells
+
+
+def test_an_excel_export_holds_a_name_starting_with_equals_as_text(data: DataDir, tmp_path: Path) -> None:
+    import openpyxl
+
+    from conftest import PLAN
+
+    data.write_targets(PLAN.replace("name: 南浔镇", 'name: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"'))
+    _sample(data)
+    out = tmp_path / "units.xlsx"
+    assert run(data, "units", "--as-of", "2025-06-30", "--format", "xlsx", "-o", str(out)).exit_code == 0
+    cells = [c for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row]
+    assert any(c.value == '=HYPERLINK("http://evil.example","x")' for c in cells)
+    assert not any(c.data_type == "f" for c in cells)

@@ -8,12 +8,14 @@ import re
 from minzheng_cli.render.table import Table
 from minzheng_cli.render.view import View
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
 
 
 def escape(text: str) -> str:
-    """Text shown as itself in Markdown: names may hold *, _, [ ], <, #, | or a backslash."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text shown as itself in Markdown: names may hold *, _, [ ], <, #, |, & (an entity), ~ or a backslash; a
+    line break (which would end a table's row or a list's item) becomes a space."""
+    return _BREAK.sub(" ", _SPECIAL.sub(r"\\\1", text))
 
 
 def table(tb: Table) -> list[str]:

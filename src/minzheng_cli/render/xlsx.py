@@ -200,6 +200,11 @@ def workbook(view: View) -> bytes:
         ws.title = _sheet_name(tb.sheet or tb.title or view.title, taken)
         title = " — ".join(part for part in (view.title, tb.title) if part)
         _table_sheet(ws, view, tb, title, view.summary if i == 0 else "")
+    for sheet in book.worksheets:  # a name from the plan starting with "=" is text, never a live formula
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
