@@ -11,7 +11,7 @@ A table fits the width it is given (the terminal's, or `--width`):
 - when even that does not fit, the columns leave in the order the table gives (`Table.drop`: the terminal's
   bars first, then 1, 2, …), until the rest fits; columns with drop 0 never leave;
 - the room left is handed out: names up to a comfortable width first, then figures (so that they need not
-  wrap), then names in full.
+  wrap), then names in full. The terminal's bars are shown only when names and figures have that room besides.
 
 With no width (a pipe), every column takes its natural width and nothing wraps: one line per row.
 """
@@ -109,6 +109,13 @@ def _fit(columns: list[_Column], width: int | None) -> list[_Column]:
         if not leaving:
             break
         shown.remove(min(leaving, key=lambda c: c.drop))
+
+    def comfortable(cols: list[_Column]) -> int:
+        return sum(min(c.natural, max(c.minimum, NAME_COMFORT)) if c.kind == "name" else c.natural
+                   for c in cols) + GAP * (len(cols) - 1)
+
+    while comfortable(shown) > width and any(c.kind == "bar" for c in shown):  # bars only where there is room
+        shown.remove(min((c for c in shown if c.kind == "bar"), key=lambda c: c.drop))
     for c in shown:
         c.width = c.minimum
     room = width - need(shown)
