@@ -98,5 +98,5 @@ class Table:
 
     @property
     def align(self) -> tuple[str, ...]:
-        """Per column: "right" for figures, "left" for words (as tabulate and rich take it)."""
+        """Per column: "right" for figures, "left" for words."""
         return tuple(RIGHT if numeric else LEFT for numeric in self.numeric)
