@@ -11,7 +11,7 @@ from fractions import Fraction
 from minzheng_cli.catalogue import Lang
 from minzheng_cli.catalogue.words import Words
 from minzheng_cli.render import fmt
-from minzheng_cli.render.table import Figure, Table, Value
+from minzheng_cli.render.table import Figure, Table
 from minzheng_cli.render.view import View
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -72,8 +72,3 @@ def as_csv(view: View) -> str:
         for r in range(len(tb.rows)):
             writer.writerow([csv_cell(tb, r, c) for c in range(len(tb.header))])
     return "\ufeff" + out.getvalue()
-
-
-def value_of(value: Value) -> Value:
-    """For tests and writers: a Figure's number, other values as they are."""
-    return value.value if isinstance(value, Figure) else value
