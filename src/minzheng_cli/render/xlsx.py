@@ -37,6 +37,7 @@ HEADER_FILL = "DDEBF7"
 NAME_WIDTH = 40  # a name column is at most this wide; its text wraps
 MAX_WIDTH = 60
 PRINT_FIT_COLUMNS = 20  # a sheet of at most this many columns prints one page wide
+GROUP_ROW_HEIGHT = 32  # points: two lines of an indicator's name above its four columns
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -135,6 +136,7 @@ def _table_sheet(ws: Any, view: View, tb: Table, title: str, summary: str) -> No
             if span > 1:
                 ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + span - 1)
             col += span
+        ws.row_dimensions[row].height = GROUP_ROW_HEIGHT  # merged cells are never fitted to their text
         row += 1
     header_row = row
     for c in range(n):
