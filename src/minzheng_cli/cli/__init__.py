@@ -19,11 +19,11 @@ def main() -> None:
 
     if sys.stdout is None:  # started with stdout closed: writing must fail, not be skipped without a word
         sys.stdout = _ClosedOutput()
-    code: object = 0
+    code: str | int | None = 0
     try:
         app()
     except SystemExit as done:
-        code = done.code
+        code = done.code if isinstance(done.code, str | int) or done.code is None else 1
     except OSError as err:  # the commands catch their own files' errors: what is left is the output
         code = _output_failed(err)
     try:
@@ -60,6 +60,7 @@ def _output_failed(err: BaseException) -> int:
     """Say on stderr, in one line, that the output could not be written; the exit code (2). Standard output is
     pointed at the null device, so that Python's own flush at exit does not fail a second time."""
     import contextlib
+    import itertools
     import os
     import sys
 
@@ -67,7 +68,7 @@ def _output_failed(err: BaseException) -> int:
 
     reason = os_reason(err) if isinstance(err, OSError) else str(err)
     args = sys.argv[1:]
-    english = "--lang=en" in args or any(a == "--lang" and b == "en" for a, b in zip(args, args[1:], strict=False))
+    english = "--lang=en" in args or any(a == "--lang" and b == "en" for a, b in itertools.pairwise(args))
     with contextlib.suppress(Exception):
         print(CliMsg.output_failed(reason=reason).render("en" if english else "zh"), file=sys.stderr)
     with contextlib.suppress(Exception):
