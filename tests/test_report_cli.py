@@ -22,7 +22,7 @@ from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
 from minzheng_cli.engine import snapshot
 from minzheng_cli.engine.weekly import from_snapshot
-from minzheng_cli.render.report import render
+from minzheng_cli.render.report import Layout, render
 
 runner = CliRunner()
 
@@ -44,7 +44,8 @@ def year_weeks() -> list[date]:
 def test_text_fits_80_columns_every_week(lang: str) -> None:
     loaded = load_data(str(YEAR), date.fromisoformat(YEAR_TODAY))
     for day in year_weeks():
-        text = render(from_snapshot(snapshot.take(loaded, day)), "text", lang)  # type: ignore[arg-type]
+        text = render(from_snapshot(snapshot.take(loaded, day)), "text", lang, Layout(80))  # type: ignore[arg-type]
+        assert isinstance(text, str)
         for line in text.splitlines():
             assert wcswidth(line) <= 80, f"{day}: {line!r} is {wcswidth(line)} columns"
             assert line == line.rstrip(), f"{day}: trailing space in {line!r}"

@@ -1,5 +1,6 @@
 """Golden files: `minzheng report` of the frozen year (conftest's YEAR, tests/fixtures/year/) at fixed weeks, in
-text, Markdown and HTML, compared byte for byte with tests/golden/report-<week>.<lang>.<suffix>.
+text (as for a chat: no line breaks of its own; and filled to `--width 80`), Markdown, HTML and the leader's
+version (`--brief`), compared byte for byte with tests/golden/report-<week>.<lang>[.<form>].<suffix>.
 
 When the report's wording, layout or figures change on purpose, rewrite every golden file from the current
 output and review the diff before committing it:
@@ -22,20 +23,28 @@ from minzheng_cli.cli import app
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
+W80 = ("--width", "80")
+BRIEF = ("--brief",)
 GOLDENS = [
-    ("2025-W14", "zh", "text", "txt"),  # 清明 due on the report date; the first quarter's laggards
-    ("2025-W27", "zh", "text", "txt"),  # the week after the mid-year review
-    ("2025-W27", "en", "text", "txt"),
-    ("2025-W27", "zh", "html", "html"),  # the charts, the lights' colours, the escaping
-    ("2025-W40", "zh", "markdown", "md"),  # 敬老月 due within 30 days
-    ("2025-W40", "en", "markdown", "md"),
+    ("2025-W14", "zh", "text", (), "txt"),  # 清明 due on the report date; the first quarter's laggards
+    ("2025-W27", "zh", "text", (), "txt"),  # the week after the mid-year review, as pasted into a chat
+    ("2025-W27", "zh", "text", W80, "w80.txt"),  # the same in 80 columns: names and figures never split
+    ("2025-W27", "en", "text", (), "txt"),
+    ("2025-W27", "en", "text", W80, "w80.txt"),
+    ("2025-W27", "zh", "html", (), "html"),  # the charts, the lights' colours, the escaping
+    ("2025-W27", "zh", "text", BRIEF, "brief.txt"),  # the leader's ten lines
+    ("2025-W27", "en", "text", BRIEF, "brief.txt"),
+    ("2025-W27", "zh", "markdown", BRIEF, "brief.md"),
+    ("2025-W40", "zh", "markdown", (), "md"),  # 敬老月 due within 30 days
+    ("2025-W40", "en", "markdown", (), "md"),
 ]
 
 
-@pytest.mark.parametrize(("week", "lang", "format", "suffix"), GOLDENS)
-def test_report_matches_its_golden_file(week: str, lang: str, format: str, suffix: str, update_golden: bool) -> None:
+@pytest.mark.parametrize(("week", "lang", "format", "options", "suffix"), GOLDENS)
+def test_report_matches_its_golden_file(week: str, lang: str, format: str, options: tuple[str, ...], suffix: str,
+                                        update_golden: bool) -> None:
     result = CliRunner().invoke(app, ["--data", str(YEAR), "report", "--week", week, "--lang", lang,
-                                      "--format", format], env={"MINZHENG_TODAY": YEAR_TODAY})
+                                      "--format", format, *options], env={"MINZHENG_TODAY": YEAR_TODAY})
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / f"report-{week}.{lang}.{suffix}"
     if update_golden:

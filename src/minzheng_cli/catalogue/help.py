@@ -75,6 +75,11 @@ class Help(Catalogue):
         "表格按 N 列宽排版 [默认：终端宽度；输出到管道或文件时不限]",
         "Fit the table to N columns [default: the terminal's width; unlimited when piped]",
     )
+    report_width = Text(
+        "文本每行不超过 N 列 [默认：终端宽度；输出到管道或文件时不断行]",
+        "Fill text lines to N columns [default: the terminal's width; no line breaks when piped]",
+    )
+    brief = Text("领导简报：不超过十行（总体亮灯、红灯事项、未报单位）", "The leader's version: ten lines at most (lights, red items, who has not reported)")
     strict = Text("警告也视为不通过", "Warnings fail too")
     unit = Text(
         "只看该单位的指标和数据（单位名称、编号或统计代码均可，如 双林镇、shuanglin）",

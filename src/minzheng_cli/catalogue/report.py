@@ -147,3 +147,19 @@ class Chart(Catalogue):
     progress = Text("进度（无序时比较的为完成率）", "progress (completion where pace does not apply)")
     pace = Text("序时进度", "time elapsed")
     no_quota = Text("无分解任务", "no quotas")
+
+
+class Brief(Catalogue):
+    """The leader's version of the report (`report --brief`): at most ten lines."""
+
+    title = Text("{title}（简报）", "{title} (brief)")
+    overall = Text("总体：{n}项指标，{lights}；序时进度{pace}。", "Overall: {n} indicators, {lights}; time elapsed {pace}.")
+    overall_unlit = Text("总体：{n}项指标，尚无指标亮灯；序时进度{pace}。", "Overall: {n} indicators, none lit yet; time elapsed {pace}.")
+    reds = Text("红灯{n}项：", "{n} red:")
+    no_reds = Text("红灯：无。", "Red: none.")
+    red_gap = Text("{name}：{status}，落后序时进度{gap}个百分点。", "{name}: {status}, {gap} points behind time elapsed.")
+    red_overdue = Text("{name}：{status}，应于{due}完成。", "{name}: {status}, due {due}.")
+    red_missed = Text("{name}：{status}，完成率{completion}。", "{name}: {status}, completion {completion}.")
+    red_cap = Text("{name}：{status}，实际{actual}，上限{target}。", "{name}: {status}, actual {actual}, cap {target}.")
+    red_other = Text("{name}：{status}。", "{name}: {status}.")
+    more_reds = Text("另有红灯{n}项，详见报告全文。", "{n} more red: see the full report.")
