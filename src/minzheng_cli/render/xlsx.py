@@ -203,8 +203,8 @@ def workbook(view: View) -> bytes:
         title = " — ".join(part for part in (view.title, tb.title) if part)
         _table_sheet(ws, view, tb, title, view.summary if i == 0 else "")
     for sheet in book.worksheets:  # a name from the plan starting with "=" is text, never a live formula
-        for cells in sheet.iter_rows():
-            for cell in cells:
+        for row_cells in sheet.iter_rows():
+            for cell in row_cells:
                 if cell.data_type == "f":
                     cell.data_type = "s"
     out = io.BytesIO()
