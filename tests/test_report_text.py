@@ -181,7 +181,8 @@ def test_brief_with_more_red_items_than_lines_names_four_and_counts_the_rest(dat
 def test_brief_in_markdown_lists_the_red_items() -> None:
     result = invoke("--week", "2025-W27", "--brief", "--format", "markdown")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("**2025年全区民政工作要点推进情况周报（简报）**\n")
+    title = result.stdout.splitlines()[0]
+    assert title.startswith("**") and title.endswith("2025年全区民政工作要点推进情况周报（简报）**")
     assert re.search(r"\n\n1\. .+（[\d.]+）：", result.stdout)
 
 
