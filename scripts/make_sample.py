@@ -2,11 +2,13 @@
 
     python scripts/make_sample.py [--data DIR] [--check | --clear]
 
-Every figure is invented (虚构，仅供演示) and every file says so. The plan is read from DIR/targets.yaml at run
+Every figure is invented (虚构，仅供演示) and every file says so; DIR/SAMPLE.md marks the folder as illustrative,
+so that every output of minzheng says 示例数据 (DESIGN §1). The plan is read from DIR/targets.yaml at run
 time with PyYAML's BaseLoader (every scalar stays text: the program's no-guessing rule), so the sample follows
 the plan when ids change: a few ids get an explicit profile below, the rest a default by kind. Deterministic:
 fixed seeds (one per indicator), no clock, plan order, YAML written as text. `--check` builds the files in memory
-and exits 1 when the data folder differs from them; `--clear` removes the sample files. See docs/sample.md.
+and exits 1 when the data folder differs from them; `--clear` removes the sample files and the marker. See
+docs/sample.md.
 """
 
 from __future__ import annotations
@@ -26,6 +28,18 @@ SEED = 20250319  # the plan's issue date
 LABEL = "# 示例数据：虚构数字，仅供演示，非真实报送 / Illustrative sample data — not real figures"
 ORIGIN = "# 由 scripts/make_sample.py 生成，见 docs/sample.md；真实报送开始前用 --clear 清除 / generated: do not edit"
 MID = "06-27"  # the last weekly report before the mid-year review (2025-06-30)
+MARKER = "SAMPLE.md"  # minzheng's marker of illustrative data (model/folder.py SAMPLE_MARKER)
+MARKER_TEXT = f"""{LABEL}
+{ORIGIN}
+
+本数据文件夹中的 `breakdown.yaml` 和 `progress/` 下的全部报送是虚构的示例数据，没有任何单位报送过这些数字。
+minzheng 见到本文件，就在每一种输出中标明"示例数据"。真实报送开始前，运行
+`python scripts/make_sample.py --clear` 清除示例数据，本文件随之删除。
+
+The reports under `progress/` and `breakdown.yaml` in this data folder are an invented sample: no unit reported
+these figures. While this file is here, every output of minzheng says 示例数据 (sample data). Clear the sample
+with `python scripts/make_sample.py --clear` before real reporting starts; that removes this file too.
+"""
 Value = Fraction | tuple[int, int] | str  # a count, a ratio (numerator, denominator), a milestone state
 Ind = dict[str, Any]
 
@@ -244,7 +258,7 @@ class Sample:
 
     def files(self) -> dict[str, str]:
         """Every sample file: path relative to the data folder → text."""
-        found = {"breakdown.yaml": self.breakdown_text()}
+        found = {MARKER: MARKER_TEXT, "breakdown.yaml": self.breakdown_text()}
         last = len(self.days) - 2  # the gappy township never misses the first or the year-end report
         skipped = {min(last, k + rng("gap", k).randrange(5)) for k in range(1, last, 5)}
         for unit in [*self.towns, self.district]:
@@ -288,9 +302,11 @@ def number(value: Fraction | str) -> str:
 
 
 def existing(data: Path) -> dict[str, Path]:
-    """Every file now under data/progress/ and data/breakdown.yaml, by path relative to the data folder."""
+    """Every file now under data/progress/, data/breakdown.yaml and the marker, by path relative to the data
+    folder."""
     found = {p.relative_to(data).as_posix(): p for p in sorted((data / "progress").rglob("*")) if p.is_file()}
-    return found | ({"breakdown.yaml": data / "breakdown.yaml"} if (data / "breakdown.yaml").is_file() else {})
+    top = {name: data / name for name in (MARKER, "breakdown.yaml") if (data / name).is_file()}
+    return found | top
 
 
 def labelled(path: Path) -> bool:
@@ -303,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent / "data")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 if the files on disk differ from the generator's")
-    mode.add_argument("--clear", action="store_true", help="remove the sample files (those carrying the label)")
+    mode.add_argument("--clear", action="store_true",
+                      help="remove the sample files (those carrying the label), the marker SAMPLE.md among them")
     args = parser.parse_args(argv)
     data: Path = args.data
     old = existing(data)

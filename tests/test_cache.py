@@ -95,8 +95,8 @@ def test_a_racily_clean_entry_whose_bytes_changed_is_read_again(reported: DataDi
     group.files = [(group.files[0][0], key)]
     targets = reported.load().targets
     assert targets is not None
-    racy = loading.check_unit(group, recorded, targets, TODAY, racy_ns=0)
-    trusted = loading.check_unit(group, recorded, targets, TODAY, racy_ns=2**62)
+    racy = loading.check_unit(group, recorded, targets, None, TODAY, racy_ns=0)
+    trusted = loading.check_unit(group, recorded, targets, None, TODAY, racy_ns=2**62)
     assert racy.payload is not None and trusted.payload is not None
     assert racy.payload.columns["1.1"] == [70] and trusted.payload.columns["1.1"] == [60]
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import YEAR, YEAR_TODAY, DataDir, report
+from conftest import BREAKDOWN, YEAR, YEAR_TODAY, DataDir, report
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.cli import app
 from minzheng_cli.model.diagnostics import Diagnostic
@@ -138,3 +138,18 @@ def test_the_weekly_report_lists_the_weeks_warnings_under_data_checks(data: Data
     # a week later the report is no longer new: the next report does not list it again
     later = json.loads(invoke(data.root, "report", "--as-of", "2025-07-06", "--format", "json").stdout)
     assert later["checks"] == []
+
+
+def test_a_warm_run_from_the_cache_warns_alike_and_a_new_breakdown_is_judged_again(data: DataDir,
+                                                                                   tmp_path: Path) -> None:
+    from datetime import date
+
+    data.write_breakdown()
+    two(data, "nanxun", "1.1", "10", "71")  # 61 in one report, over nanxun's quota of 60
+    cache, today = tmp_path / "cache", date.fromisoformat(TODAY)
+    cold = load_data(str(data.root), today, cache)
+    warm = load_data(str(data.root), today, cache)
+    assert [d.code for d in cold.plausibility] == [d.code for d in warm.plausibility] == ["cumulative-jump"]
+    assert [d.code for d in warm.diagnostics] == ["cumulative-jump"]
+    data.write_breakdown(BREAKDOWN.replace("nanxun: 60", "nanxun: 70"))  # the quota now allows it
+    assert load_data(str(data.root), today, cache).plausibility == []

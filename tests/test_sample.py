@@ -90,8 +90,10 @@ def test_check_fails_when_a_file_drifts(tmp_path: Path) -> None:
     report = next((data / "progress").rglob("*.yaml"))
     report.write_text(report.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     assert subprocess.run([*run, "--check"], capture_output=True, check=False).returncode == 1
+    assert (data / "SAMPLE.md").is_file()  # the marker of illustrative data (DESIGN §1)
     assert subprocess.run([*run, "--clear"], capture_output=True, check=False).returncode == 0
     assert not (data / "breakdown.yaml").exists()
+    assert not (data / "SAMPLE.md").exists()  # cleared with the sample
     assert not list((data / "progress").rglob("*"))
     assert (data / "targets.yaml").is_file()
 
@@ -136,6 +138,28 @@ def test_reporting_behaviour(sample: Path) -> None:
     assert late == ["qianjin"] and gappy == ["shicong"]
     reported, _, expected = rates["shicong"]
     assert 0.15 <= 1 - reported / expected <= 0.25  # about one week in five
+
+
+def test_every_output_of_the_sample_says_it_is_illustrative(sample: Path) -> None:
+    marker = (sample / "SAMPLE.md").read_text(encoding="utf-8")
+    assert marker.splitlines()[0] == LABEL and "--clear" in marker
+    assert json.loads(invoke(sample, "status", "--as-of", "2025-06-30", "--format", "json").stdout)["sample"] is True
+    assert json.loads(invoke(sample, "report", "--as-of", "2025-06-30", "--format", "json").stdout)["sample"] is True
+    assert invoke(sample, "report", "--as-of", "2025-06-30").stdout.startswith("【示例数据】")
+    assert "示例数据" in invoke(sample, "status", "--as-of", "2025-06-30").stdout.splitlines()[0]
+    html = invoke(sample, "report", "--as-of", "2025-06-30", "--format", "html").stdout
+    assert '<p class="sample" role="note">示例数据' in html
+
+
+def test_data_without_the_marker_are_not_called_a_sample(sample: Path, tmp_path: Path) -> None:
+    import shutil
+
+    real = tmp_path / "data"
+    shutil.copytree(sample, real)
+    (real / "SAMPLE.md").unlink()
+    assert json.loads(invoke(real, "status", "--as-of", "2025-06-30", "--format", "json").stdout)["sample"] is False
+    report = invoke(real, "report", "--as-of", "2025-06-30").stdout
+    assert "示例数据" not in report
 
 
 def test_every_sample_file_is_labelled(sample: Path) -> None:

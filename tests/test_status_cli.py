@@ -159,7 +159,9 @@ def test_csv_and_markdown(filled: DataDir) -> None:
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert rows[0]["编号"] == "1.1" and rows[0]["实际"] == "75" and rows[0]["完成率"] == "0.5"
     md = invoke(filled, "status", "--as-of", "2025-06-30", "--format", "markdown")[1]
-    assert "| 1.1 | 新增持证护理员 | 150人 | 75人 | 50.0% | 49.6% | 超进度 | 绿灯 |" in md
+    # 进度, blank where it is 完成率 (a cumulative target), stands between 完成率 and 序时进度
+    assert "| 编号 | 指标 | 目标 | 实际 | 完成率 | 进度 | 序时进度 | 状态 | 灯 |" in md
+    assert "| 1.1 | 新增持证护理员 | 150人 | 75人 | 50.0% |  | 49.6% | 超进度 | 绿灯 |" in md
 
 
 def test_show_prints_source_history_and_units(filled: DataDir) -> None:

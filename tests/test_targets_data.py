@@ -67,6 +67,21 @@ def test_plan(targets: dict[str, Any]) -> None:
     assert 0 <= Decimal(plan["lights"]["tolerance"]) <= Decimal(plan["lights"]["red"])
 
 
+def test_nationwide_marriage_registration_is_due_when_the_revised_regulation_took_effect(
+        targets: dict[str, Any]) -> None:
+    # the document gives no date, but the revised 《婚姻登记条例》 (国务院令第804号) made 全国通办 take effect on
+    # 2025-05-10: the note says so, and no longer that no deadline applies
+    ind = next(i for i in targets["indicators"] if i["id"] == "16.1")
+    assert ind["due"] == "2025-05-10"
+    assert "国务院令第804号" in ind["note"] and "2025年5月10日" in ind["note"]
+    assert "不设截止日期" not in ind["note"]
+
+
+def test_the_header_names_cadence_and_timely_days_as_local_assumptions() -> None:
+    header = TARGETS.read_text(encoding="utf-8").split("\nplan:", 1)[0]
+    assert "plan.cadence, plan.timely_days: local assumptions, not the document" in header
+
+
 def test_every_source_is_quoted_verbatim(targets: dict[str, Any], plan_text: str) -> None:
     assert misquoted(targets["indicators"], plan_text) == []
 

@@ -214,3 +214,65 @@ def test_wrap_keeps_numbers_and_punctuation() -> None:
     assert lines[1].startswith("   123人，")
     assert not any(line.strip().startswith(("，", "。", "、", "）")) for line in lines)
     assert report_text.width("“双证”") == 8  # ambiguous quotes count 2, as a CJK font shows them
+
+
+# ----------------------------------------------------------------------------------------------------
+# 本期变化 grouped, milestone states and a milestone due today (DESIGN §2.2, §2.5; issue 9)
+
+
+def _week(data: DataDir, day: date) -> Weekly:
+    loaded = data.load()
+    assert loaded.diagnostics == [], loaded.diagnostics
+    return from_snapshot(snapshot.take(loaded, day))
+
+
+def _text(week: Weekly, lang: str = "zh") -> str:
+    return report_text.as_text(document(week, lang)).replace("\n   ", "")  # type: ignore[arg-type]
+
+
+def test_status_changes_with_the_same_figures_are_grouped_in_one_item(data: DataDir) -> None:
+    # 30 of 150 and 10 of 50 (20%) since 03-01: ahead of pace at 03-13 (19.7%), on pace at 03-20 (21.6%)
+    data.write_report("nanxun", "2025-03-01", report("nanxun", "2025-03-01", '  "1.1": 30\n  "1.2": 10\n'))
+    week = _week(data, date(2025, 3, 20))
+    assert [(c.new.id, c.pace_only) for c in week.changes] == [("1.1", True), ("1.2", True)]
+    changes = _text(week).split("二、")[1].split("三、")[0]
+    assert changes.splitlines()[1:] == [
+        "1. 数值未变、因序时推进状态变化的2项：新增持证护理员（1.1）由超进度转为达进度、其中\"双证\"护理员（1.2）"
+        "由超进度转为达进度。", ""]
+
+
+def test_a_change_moved_by_every_township_says_so_instead_of_naming_them(data: DataDir) -> None:
+    for unit, before, after in (("nanxun", 5, 9), ("shuanglin", 4, 6), ("xunxi", 3, 4)):
+        data.write_report(unit, "2025-03-07", report(unit, "2025-03-07", f'  "1.1": {before}\n'))
+        data.write_report(unit, "2025-03-14", report(unit, "2025-03-14", f'  "1.1": {after}\n'))
+    week = _week(data, date(2025, 3, 15))
+    assert week.changes[0].every_township
+    assert "新增持证护理员（1.1）：由12人增至19人，由欠进度转为达进度；变动单位：全部3个镇（街道）。" in _text(week)
+    english = report_text.as_text(document(week, "en"))
+    assert "moved by all 3 townships." in " ".join(english.split())
+
+
+def test_a_milestone_is_shown_as_reported(data: DataDir) -> None:
+    data.write_report("district", "2025-01-31", report("district", "2025-01-31", '  "3.2": not_started\n'))
+    data.write_report("district", "2025-02-07", report("district", "2025-02-07", '  "3.2": in_progress\n'))
+    data.write_report("nanxun", "2025-02-07", report("nanxun", "2025-02-07", '  "3.3": not_started\n'))
+    week = _week(data, date(2025, 2, 7))
+    text = _text(week)
+    # the district milestone moved from 未开始 to 进行中 with the same actual (0): a change of its own
+    assert "清明祭扫工作方案（3.2）：由未开始转为推进中；变动单位：区民政局。" in text
+    # 总体进展 counts a pending milestone by the word of its state
+    assert "推进中1项、未开始1项" in text
+    before = _week(data, date(2025, 2, 6))
+    assert "未开始1项" in _text(before) and "推进中" not in _text(before).split("二、")[0]
+
+
+def test_a_milestone_due_today_is_overdue_and_not_due_soon(data: DataDir) -> None:
+    data.write_report("district", "2025-03-01", report("district", "2025-03-01", '  "3.2": in_progress\n'))
+    week = _week(data, date(2025, 4, 5))  # 3.2 is due 2025-04-05
+    assert [d.result.id for d in week.due_soon] == []
+    assert [(a.result.id, a.result.status, a.days_past_due) for a in week.alerts] == [("3.2", "overdue", 0)]
+    assert "1. 【红灯】清明祭扫工作方案（3.2）：4月5日到期，尚未完成。" in _text(week)
+    assert "30天内无到期的节点事项。" in _text(week)
+    day_before = _week(data, date(2025, 4, 4))
+    assert [(d.result.id, d.days_left) for d in day_before.due_soon] == [("3.2", 1)]
+    assert "清明祭扫工作方案（3.2）：4月5日到期，还有1天，目前进行中。" in _text(day_before)

@@ -137,9 +137,11 @@ class Words(Catalogue):
     units_title = Text("单位排名（截至 {as_of}）", "Units ranked as of {as_of}")
     units_overall = Text(
         "全区报送率 {rate}（应报 {expected} 份，已报 {reported} 份），按时报送率 {timely}（按时 {on_time} 份）。"
-        "平均进度为各单位分解任务进度的平均值（水平类指标按完成率计）。",
+        "平均进度为各单位分解任务进度的平均值（水平类指标按完成率计），每项最高按100%计；平均进度相同时按及时率、报送率排序。"
+        "只计已结束的报送周期。",
         "Overall reporting rate {rate} ({reported} of {expected} reports), on time {timely} ({on_time}). "
-        "Mean progress averages each unit's quotas (completion for level indicators).",
+        "Mean progress averages each unit's quotas (completion for level indicators), each counted at most 100%; "
+        "equal means go by on-time rate, then reporting rate. Only reporting periods that have ended count.",
     )
     day = Text("{month}{day}日", "{day} {month}")  # a date of the plan's own year in running text: 6月30日
     day_with_year = Text("{year}年{month}{day}日", "{day} {month} {year}")

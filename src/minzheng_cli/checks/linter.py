@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import CheckMsg, os_reason
 from minzheng_cli.checks import Context, Problem, breakdown, files, history, place, plan, run, values
+from minzheng_cli.checks.plausibility import check as plausibility_check
 from minzheng_cli.checks.shape import validate_model
 from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Code, Diagnostic, capped, sorted_diagnostics
@@ -251,7 +252,7 @@ def _load_reports(
     if groups is None:
         groups = _groups_from_walk(folder, root, loaded, excluded)
     loaded.files += sum(len(g.files) for g in groups)
-    outcomes = _check_units(groups, targets, today, store, progress, pool)
+    outcomes = _check_units(groups, targets, loaded.breakdown, today, store, progress, pool)
     flagged: list[str] = []
     plausibility: list[Diagnostic] = []
     count = 0
@@ -261,6 +262,7 @@ def _load_reports(
         excluded.extend(outcome.excluded)
         flagged.extend(outcome.flagged)
         plausibility.extend(outcome.plausibility)
+        loaded.diagnostics.extend(outcome.plausibility)  # warnings: validate lists them, the reports stay
         block = outcome.block
         skip = frozenset(block.flagged)
         count += len(block.files.names) - len(skip)
@@ -279,7 +281,7 @@ def _load_reports(
         if outcome.payload is None:
             outcome.payload = payload_of_block(outcome.block)
         if outcome.payload is None:
-            outcome.payload = check_unit(group, None, targets, today, 0).payload
+            outcome.payload = check_unit(group, None, targets, loaded.breakdown, today, 0).payload
         assert outcome.payload is not None
         return outcome.payload
 
@@ -344,7 +346,7 @@ class _Outcome:
     payload: Payload | None = None  # the block's payload, decoded (or made now)
 
 
-def _check_units(groups: list[_Group], targets: Targets, today: date, store: ReportCache | None,
+def _check_units(groups: list[_Group], targets: Targets, quotas: Breakdown | None, today: date, store: ReportCache | None,
                  progress: Progress | None, pool: bool | None) -> list[_Outcome]:
     """Each unit folder checked: taken whole from the cache when nothing in it changed, else checked again —
     over a process pool when there are many files to parse."""
@@ -363,9 +365,9 @@ def _check_units(groups: list[_Group], targets: Targets, today: date, store: Rep
     done = 0
     results: Iterator[_Outcome]
     if use_pool and jobs:
-        results = _pooled(jobs, targets, today, racy_ns)
+        results = _pooled(jobs, targets, quotas, today, racy_ns)
     else:
-        results = (check_unit(group, block, targets, today, racy_ns) for _, group, block in jobs)
+        results = (check_unit(group, block, targets, quotas, today, racy_ns) for _, group, block in jobs)
     for (i, group, _), outcome in zip(jobs, results, strict=True):
         outcomes[i] = outcome
         done += len(group.files)
@@ -379,7 +381,7 @@ def _cores() -> int:
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
-def _pooled(jobs: list[tuple[int, _Group, UnitBlock | None]], targets: Targets, today: date,
+def _pooled(jobs: list[tuple[int, _Group, UnitBlock | None]], targets: Targets, quotas: Breakdown | None, today: date,
             racy_ns: int) -> Iterator[_Outcome]:
     """check_unit over a process pool, in order; in this process when a pool cannot be had."""
     import multiprocessing
@@ -389,27 +391,27 @@ def _pooled(jobs: list[tuple[int, _Group, UnitBlock | None]], targets: Targets, 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     try:
         executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                                       initializer=_init_worker, initargs=(targets, today, racy_ns))
+                                       initializer=_init_worker, initargs=(targets, quotas, today, racy_ns))
     except (OSError, ValueError, NotImplementedError):
-        yield from (check_unit(group, block, targets, today, racy_ns) for _, group, block in jobs)
+        yield from (check_unit(group, block, targets, quotas, today, racy_ns) for _, group, block in jobs)
         return
     with executor:
         chunk = max(1, len(jobs) // (workers * 8))
         yield from executor.map(_worker_job, [(group, block) for _, group, block in jobs], chunksize=chunk)
 
 
-_WORKER: tuple[Targets, date, int] | None = None
+_WORKER: tuple[Targets, Breakdown | None, date, int] | None = None
 
 
-def _init_worker(targets: Targets, today: date, racy_ns: int) -> None:
+def _init_worker(targets: Targets, quotas: Breakdown | None, today: date, racy_ns: int) -> None:
     global _WORKER
-    _WORKER = (targets, today, racy_ns)
+    _WORKER = (targets, quotas, today, racy_ns)
 
 
 def _worker_job(job: tuple[_Group, UnitBlock | None]) -> _Outcome:
     assert _WORKER is not None
-    targets, today, racy_ns = _WORKER
-    return check_unit(job[0], job[1], targets, today, racy_ns)
+    targets, quotas, today, racy_ns = _WORKER
+    return check_unit(job[0], job[1], targets, quotas, today, racy_ns)
 
 
 def _reuse(group: _Group, block: UnitBlock, today: date, racy_ns: int) -> _Outcome | None:
@@ -435,7 +437,8 @@ def _reuse(group: _Group, block: UnitBlock, today: date, racy_ns: int) -> _Outco
                     cacheable=True)
 
 
-def check_unit(group: _Group, block: UnitBlock | None, targets: Targets, today: date, racy_ns: int) -> _Outcome:
+def check_unit(group: _Group, block: UnitBlock | None, targets: Targets, quotas: Breakdown | None, today: date,
+               racy_ns: int) -> _Outcome:
     """One unit folder: each file taken from `block` (the cache's record of the folder) when unchanged, else read
     and checked; then its reports checked together (DESIGN §1.4)."""
     recorded = {name: i for i, name in enumerate(block.files.names)} if block is not None else {}
@@ -488,7 +491,7 @@ def check_unit(group: _Group, block: UnitBlock | None, targets: Targets, today: 
         latest = max(report.as_of, report.submitted or report.as_of).toordinal()
         rows.append((name, key or (0, 0, 0, 0), digest(raw or b""), latest, [encode_diagnostic(d) for d in diags]))
         reports.append(report)
-    checks, flagged, plausibility = _across(targets, reports)
+    checks, flagged, plausibility = _across(targets, quotas, reports)
     payload = payload_of([row[0] for row in rows], reports)
     new_block = UnitBlock(
         files=Files(
@@ -510,9 +513,11 @@ def check_unit(group: _Group, block: UnitBlock | None, targets: Targets, today: 
     return _Outcome(diagnostics, excluded, sorted(flagged), plausibility, new_block, cacheable, refreshed, payload)
 
 
-def _across(targets: Targets, reports: list[Report]) -> tuple[list[Diagnostic], set[str], list[Diagnostic]]:
+def _across(targets: Targets, quotas: Breakdown | None,
+            reports: list[Report]) -> tuple[list[Diagnostic], set[str], list[Diagnostic]]:
     """Problems across one unit's valid reports: two reports for one date, the rules of `history`. Returns the
-    diagnostics, the paths of the reports they exclude, and the plausibility warnings."""
+    diagnostics, the paths of the reports they exclude, and the plausibility warnings (`plausibility`, against the
+    breakdown's quotas: its bytes are part of the cache's key) on the reports that stay."""
     diagnostics: list[Diagnostic] = []
     flagged: set[str] = set()
     seen: dict[tuple[str, date], Report] = {}
@@ -533,7 +538,9 @@ def _across(targets: Targets, reports: list[Report]) -> tuple[list[Diagnostic], 
     for report, problem in history.check(targets, reports):
         diagnostics.append(report_diagnostic(report, problem))
         flagged.add(report.path)
-    return diagnostics, flagged, []
+    kept = [r for r in reports if r.path not in flagged]
+    warnings = [report_diagnostic(report, problem) for report, problem in plausibility_check(targets, quotas, kept)]
+    return diagnostics, flagged, warnings
 
 
 def report_diagnostic(report: Report, problem: Problem) -> Diagnostic:

@@ -47,6 +47,9 @@ def indicator_facts(targets: Targets, result: IndicatorResult, lang: Lang) -> li
         (Words.col_target.render(lang), target),
         (Words.col_actual.render(lang), fmt.actual_text(result, lang, townships)),
         (Words.col_completion.render(lang), fmt.percent(result.completion)),
+        # the figure the light was judged on, beside 序时进度, where it differs from 完成率
+        *([(Words.col_progress.render(lang), fmt.percent(result.distinct_progress))]
+          if result.distinct_progress is not None else []),
         (Words.col_pace.render(lang), fmt.pace(result.pace)),
         (Words.col_status.render(lang), f"{fmt.result_status(result, lang)} {fmt.light_word(result.light, lang)}"),
         (Words.show_due.render(lang), result.due.isoformat()),

@@ -25,11 +25,12 @@ from minzheng_cli.render.view import View
 COLUMNS: dict[str, tuple[Text, str, int]] = {
     "id": (Words.col_id, "id", 0),
     "name": (Words.col_name, "name", 0),
-    "target": (Words.col_target, "figure", 3),
+    "target": (Words.col_target, "figure", 4),
     "actual": (Words.col_actual, "figure", 0),
-    "completion": (Words.col_completion, "share", 2),
+    "completion": (Words.col_completion, "share", 3),
+    "progress": (Words.col_progress, "share", 2),  # what the light was judged on, where it differs from 完成率
     "pace": (Words.col_pace, "pace", 1),
-    "status": (Words.col_status, "word", 4),
+    "status": (Words.col_status, "word", 5),
     "light": (Words.col_light, "light", 0),
 }
 # the CSV and the workbook's indicator sheet: every figure, one column each
@@ -98,6 +99,7 @@ def status_rows(targets: Targets, result: StatusResult, lang: Lang, unit: str | 
             "target": fmt.target_cell(r, f.target),
             "actual": fmt.value_text(ind, f.actual, lang, None if own else townships, f.state),
             "completion": fmt.percent(f.completion),
+            "progress": "" if own or r.distinct_progress is None else fmt.percent(r.distinct_progress),
             "pace": fmt.pace(r.pace),
             "status": fmt.status_word(f.status, lang, f.state),
             "light": fmt.light_word(f.light, lang),
@@ -126,7 +128,8 @@ def display_table(rows: list[StatusRow], lang: Lang) -> Table:
     for row in rows:
         f = row.figures
         typed: dict[str, Value] = dict(row.cells)
-        typed.update(completion=f.completion, pace=row.result.pace, light=f.light)
+        typed.update(completion=f.completion, pace=row.result.pace, light=f.light,
+                     progress=None if row.own else row.result.distinct_progress)
         values.append([typed[key] for key in COLUMNS])
     keys = list(COLUMNS)
     return Table.build(columns, [[row.cells[key] for key in COLUMNS] for row in rows], values,
@@ -208,7 +211,7 @@ def title(targets: Targets, result: StatusResult, lang: Lang, unit: str | None =
 def summary(result: StatusResult, lang: Lang) -> str:
     """共 32 项指标：已完成 3，超进度 5；绿灯 20，黄灯 4 — the counts behind the table."""
     comma, semi, colon = Words.comma.render(lang), Words.semicolon.render(lang), Words.colon.render(lang)
-    statuses = comma.join(f"{fmt.status_word(s, lang)} {n}" for s, n in result.by_status().items())
+    statuses = comma.join(f"{fmt.status_word(s, lang, state)} {n}" for (s, state), n in result.by_word().items())
     lights = comma.join(f"{fmt.light_word(light, lang)} {n}" for light, n in result.by_light().items())
     text = Words.summary.format(lang, n=len(result.indicators))
     if not statuses:
