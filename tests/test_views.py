@@ -164,12 +164,12 @@ SCRIPT = shutil.which("script")
 
 
 def _in_terminal(columns: int, *args: str) -> str:
-    """What a person sees: the command run in a pseudo-terminal `columns` wide (util-linux `script`), colours
-    stripped."""
+    """What a person sees on stdout: the command run in a pseudo-terminal `columns` wide (util-linux `script`),
+    colours stripped; stderr (notices, the progress bar of a slow cold run) kept out of it."""
     command = " ".join([sys.executable, "-m", "minzheng_cli", "--data", str(DATA), *args])
     env = {**os.environ, "MINZHENG_TODAY": YEAR_TODAY, "COLUMNS": str(columns), "LINES": "200", "TERM": "xterm-256color"}
     env.pop("MINZHENG_LANG", None)
-    done = subprocess.run([SCRIPT or "script", "-qec", f"stty cols {columns} rows 200; {command}", "/dev/null"],
+    done = subprocess.run([SCRIPT or "script", "-qec", f"stty cols {columns} rows 200; {command} 2>/dev/null", "/dev/null"],
                           capture_output=True, env=env, timeout=120, check=True)
     return ANSI.sub("", done.stdout.decode("utf-8")).replace("\r", "")
 
