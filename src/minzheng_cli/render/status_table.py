@@ -2,7 +2,7 @@
 table, plain text, Markdown, CSV or the Excel 台账. JSON is `status_json`.
 
 The table's columns and the order in which they leave a narrow terminal (`Table.drop`; README "status"):
-序时进度 first, then 完成率, then 目标, then 状态; 编号, 指标, 实际 and 灯 always stay. The CSV and the
+序时进度 first, then 进度, 完成率, 目标, 状态; 编号, 指标, 实际 and 灯 always stay. The CSV and the
 workbook's first sheet hold every figure of an indicator (task, kind, unit of measure, progress too); the
 workbook's second sheet is the township × indicator 汇总表 (actual, quota, completion and light of each).
 """
