@@ -609,7 +609,7 @@ class WorkbookMsg(Catalogue):
         "the cell holds a formula whose result was never computed (the file was not saved by a spreadsheet program); type the figure itself, or open and save the file in Excel or WPS",
     )
     face_unit_mismatch = Text(
-        "填报单位（C2）是{face}，但这份报送表是为 {unit} 生成的：请用 minzheng template 为填报的单位生成报送表",
+        "填报单位（C2）是{face}，但这份报送表是为{unit}生成的：请用 minzheng template 为填报的单位生成报送表",
         "the unit on the form (C2) is {face}, but the form was made for {unit}; make a form for the unit that reports with minzheng template",
     )
     face_date_mismatch = Text(
