@@ -878,3 +878,14 @@ def test_an_excel_export_holds_a_name_starting_with_equals_as_text(data: DataDir
     cells = [c for ws in openpyxl.load_workbook(out) for row in ws.iter_rows() for c in row]
     assert any(c.value == '=HYPERLINK("http://evil.example","x")' for c in cells)
     assert not any(c.data_type == "f" for c in cells)
+
+
+def test_import_into_a_unit_folder_linked_inside_the_data_folder_writes_where_validate_reads(
+        data: DataDir, tmp_path: Path) -> None:
+    kept = data.root / "kept" / "nanxun"
+    kept.mkdir(parents=True)
+    (data.root / "progress" / "nanxun").symlink_to(Path("..") / "kept" / "nanxun")
+    book = fill(template(data, tmp_path / "nanxun.xlsx"), {("1.1", "value"): 5})
+    assert run(data, "import", str(book)).exit_code == 0
+    assert (kept / f"{AS_OF}.yaml").is_file()
+    assert [r.unit for r in data.load().reports] == ["nanxun"]
