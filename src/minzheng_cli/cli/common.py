@@ -186,13 +186,14 @@ def cache_folder() -> Path:
 
 
 def fail(message: str | Message, code: int, lang: Lang) -> NoReturn:
-    """One line on stderr, `message` in `lang` (text already in `lang` as it is), and exit `code`."""
+    """One line on stderr, `message` in `lang` (text already in `lang` as it is), and exit `code`. A path or name
+    in it is shown escaped (control characters), so that it stays one line and never steers the terminal."""
     typer.echo(one_line(text(message, lang)), err=True)
     raise typer.Exit(code)
 
 
 def notice(phrase: Text, lang: Lang, **params: str) -> None:
-    """A catalogue phrase on stderr: what happened, beside the data on stdout."""
+    """A catalogue phrase on stderr: what happened, beside the data on stdout (one line, as `fail`)."""
     typer.echo(one_line(phrase.format(lang, **params)), err=True)
 
 
