@@ -35,8 +35,8 @@ def english_left(text: str) -> list[str]:
 
 ERRORS = [
     (["show", "1.9"], 2, '没有指标"1.9"；是否应为"1.2"？', "no indicator '1.9'; did you mean '1.2'?"),
-    (["report", "--week", "2025-W27", "--as-of", "2025-07-06"], 2, "--week 和 --as-of 只能给出其中一个",
-     "give --week or --as-of, not both"),
+    (["report", "--week", "2025-W27", "--as-of", "2025-07-06"], 2, "--week、--month、--quarter 和 --as-of 只能给出其中一个",
+     "give one of --week, --month, --quarter and --as-of"),
     (["report", "--week", "2025-27"], 2, '--week："2025-27"不是 ISO 周：请写成 YYYY-Www，如 2025-W27',
      "--week: '2025-27' is not an ISO week; write YYYY-Www, e.g. 2025-W27"),
     (["report", "--week", "2025-W54"], 2, '--week："2025-W54"：2025 年没有第 54 周',

@@ -174,7 +174,7 @@ def test_output_into_a_missing_folder(tiny: DataDir, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--week", "2025-W27", "--as-of", "2025-07-06"], "not both"),
+    (["--week", "2025-W27", "--as-of", "2025-07-06"], "give one of --week, --month, --quarter and --as-of"),
     (["--week", "2025-27"], "not an ISO week"),
     (["--week", "2025-W54"], "has no week 54"),
     (["--as-of", "2025-13-01"], "not a real calendar date"),

@@ -1,6 +1,6 @@
 """Golden files: `minzheng report` of the frozen year (conftest's YEAR, tests/fixtures/year/) at fixed weeks, in
 text (as for a chat: no line breaks of its own; and filled to `--width 80`), Markdown, HTML and the leader's
-version (`--brief`), compared byte for byte with tests/golden/report-<week>.<lang>[.<form>].<suffix>.
+version (`--brief`), and a 月报 (`--month`), compared byte for byte with tests/golden/report-<period>.<lang>[.<form>].<suffix>.
 
 When the report's wording, layout or figures change on purpose, rewrite every golden file from the current
 output and review the diff before committing it:
@@ -37,13 +37,19 @@ GOLDENS = [
     ("2025-W27", "zh", "markdown", BRIEF, "brief.md"),
     ("2025-W40", "zh", "markdown", (), "md"),  # 敬老月 due within 30 days
     ("2025-W40", "en", "markdown", (), "md"),
+    ("2025-06", "zh", "text", (), "txt"),  # a 月报: June's changes against 5月31日, the five weeks ending in June
 ]
+
+
+def period_option(label: str) -> str:
+    """The option that asks for the period `label` names: --week 2025-W27, --month 2025-06, --quarter 2025-Q2."""
+    return "--week" if "-W" in label else "--quarter" if "-Q" in label else "--month"
 
 
 @pytest.mark.parametrize(("week", "lang", "format", "options", "suffix"), GOLDENS)
 def test_report_matches_its_golden_file(week: str, lang: str, format: str, options: tuple[str, ...], suffix: str,
                                         update_golden: bool) -> None:
-    result = CliRunner().invoke(app, ["--data", str(YEAR), "report", "--week", week, "--lang", lang,
+    result = CliRunner().invoke(app, ["--data", str(YEAR), "report", period_option(week), week, "--lang", lang,
                                       "--format", format, *options], env={"MINZHENG_TODAY": YEAR_TODAY})
     assert result.exit_code == 0, result.stderr
     path = GOLDEN / f"report-{week}.{lang}.{suffix}"

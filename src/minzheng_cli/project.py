@@ -5,6 +5,7 @@
     snap = project.snapshot(as_of)      # the engine's evaluation at a date clamped into the plan
     project.status(snap, unit=…, task=…, only=…)   # unit: id, Chinese name or code; only: code or word
     project.report(snap)                # the weekly report's data (§3.2)
+    project.report(snap, ("month", Project.span("month", day)))  # the 月报 of the month holding `day`
 
 Pure like the core: `today` and the cache folder come in; nothing here prints, exits or reads the clock.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from minzheng_cli.checks.linter import load_data
 from minzheng_cli.engine import snapshot, weekly
 from minzheng_cli.engine import status as engine
+from minzheng_cli.engine.completeness import Period
 from minzheng_cli.engine.snapshot import Snapshot
 from minzheng_cli.engine.status import IndicatorResult, StatusResult
 from minzheng_cli.model.diagnostics import ValidationReport, sorted_diagnostics
@@ -76,6 +78,14 @@ class Project:
         return result, engine.history(snap.targets, snap.index, ident, snap.as_of)
 
     @staticmethod
-    def report(snap: Snapshot) -> weekly.Weekly:
-        """The weekly report's data for the week that ends at the snapshot's date."""
-        return weekly.from_snapshot(snap)
+    def span(kind: str, day: date) -> Period:
+        """The month (`kind` month) or quarter (quarter) holding `day`: the period of a 月报 or 季报."""
+        return weekly.month(day) if kind == "month" else weekly.quarter(day)
+
+    @staticmethod
+    def report(snap: Snapshot, span: tuple[str, Period] | None = None) -> weekly.Weekly:
+        """The report's data: the weekly report for the week that ends at the snapshot's date, or with `span`
+        (`month` or `quarter`, and its period) the 月报 or 季报 (MinzhengError when it lies outside the plan)."""
+        if span is None:
+            return weekly.from_snapshot(snap)
+        return weekly.for_span(snap, *span)

@@ -654,7 +654,13 @@ class CliMsg(Catalogue):
     """Command-line errors and notices."""
 
     no_indicator = Text('没有指标"{id}"{hint}', "no indicator '{id}'{hint}")
-    give_week_both = Text("--week 和 --as-of 只能给出其中一个", "give --week or --as-of, not both")
+    give_one_period = Text(
+        "--week、--month、--quarter 和 --as-of 只能给出其中一个", "give one of --week, --month, --quarter and --as-of"
+    )
+    not_a_month = Text("{text}不是月份：请写成 YYYY-MM，如 2025-06", "{text} is not a month; write YYYY-MM, e.g. 2025-06")
+    not_a_quarter = Text(
+        "{text}不是季度：请写成 YYYY-Qn（n 为 1–4），如 2025-Q2", "{text} is not a quarter; write YYYY-Qn (n 1–4), e.g. 2025-Q2"
+    )
     not_an_iso_week = Text(
         "{text}不是 ISO 周：请写成 YYYY-Www，如 2025-W27", "{text} is not an ISO week; write YYYY-Www, e.g. 2025-W27"
     )

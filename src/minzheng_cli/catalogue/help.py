@@ -39,8 +39,9 @@ class Help(Catalogue):
         "Townships ranked by progress on their quotas, with reporting completeness (报送情况).",
     )
     report = Text(
-        "周报：总体进展、本期变化、欠进度与预警、临期事项、数据核查、报送情况和单位排名。",
-        "The weekly report (周报): progress, changes, warnings, items due, checks, reporting and ranking.",
+        "周报、月报、季报：总体进展、本期变化、欠进度与预警、临期事项、数据核查、报送和排名。",
+        "The weekly report (周报; or monthly 月报, quarterly 季报): progress, changes, warnings, items due, checks, "
+        "reporting and ranking.",
     )
     new = Text(
         "写出 progress/单位/日期.yaml：按本单位最新数值预填的报送框架。",
@@ -65,6 +66,14 @@ class Help(Catalogue):
     help = Text("显示本帮助并退出", "Show this message and exit.")
     as_of = Text("截至日期 YYYY-MM-DD [默认：今天，限定在计划期内]", "Report date YYYY-MM-DD [default: today, clamped into the plan]")
     week = Text("ISO 周，如 2025-W27（按该周周日计算）", "ISO week, e.g. 2025-W27 (reported as of its Sunday)")
+    month = Text(
+        "月报：月份，如 2025-06（按月末计算，未结束的月份按今天）",
+        "Monthly report: a month, e.g. 2025-06 (as of its last day; a month still running, as of today)",
+    )
+    quarter = Text(
+        "季报：季度，如 2025-Q2（按季末计算，未结束的季度按今天）",
+        "Quarterly report: a quarter, e.g. 2025-Q2 (as of its last day; a quarter still running, as of today)",
+    )
     format = Text("输出格式", "Output format")
     output = Text("写入文件，不输出到屏幕（xlsx 在终端上必须指定）", "Write to FILE instead of stdout (xlsx: required on a terminal)")
     report_output = Text(

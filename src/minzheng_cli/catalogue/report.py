@@ -10,6 +10,8 @@ class Report(Catalogue):
     """The phrases of the weekly report, section by section."""
 
     title = Text("{title}推进情况周报", "Weekly progress report: {title}")
+    title_month = Text("{title}推进情况月报", "Monthly progress report: {title}")
+    title_quarter = Text("{title}推进情况季报", "Quarterly progress report: {title}")
     sample = Text("【示例数据】", "[SAMPLE DATA] ")  # before the title of a report on illustrative data (DESIGN §1)
     sample_note = Text(
         "示例数据：本报告的报送数字为虚构，仅供演示，非真实报送。",
@@ -18,6 +20,14 @@ class Report(Catalogue):
     subtitle = Text(
         "{year}年第{week}周（{start}至{end}），数据截至{as_of}",
         "Week {week} of {year} ({start} to {end}), figures as of {as_of}",
+    )
+    subtitle_month = Text(
+        "{year}年{month}（{start}至{end}），数据截至{as_of}",
+        "{month} {year} ({start} to {end}), figures as of {as_of}",
+    )
+    subtitle_quarter = Text(
+        "{year}年第{quarter}季度（{start}至{end}），数据截至{as_of}",
+        "Q{quarter} {year} ({start} to {end}), figures as of {as_of}",
     )
     indicator = Text("{name}（{id}）", "{name} ({id})")
     stop = Text("。", ".")
@@ -50,6 +60,8 @@ class Report(Catalogue):
     change_pace_item = Text("{name}由{old}转为{new}", "{name} from {old} to {new}")
     every_township = Text("全部{n}个镇（街道）", "all {n} townships")
     changes_none = Text("本周各项指标均无变化。", "No indicator moved this week.")
+    h_changes_span = Text("二、本期变化（与{day}相比）", "II. Changes since {day}")  # a month's or a quarter's
+    changes_none_span = Text("本期各项指标均无变化。", "No indicator moved in this period.")
     change_up = Text("由{old}增至{new}", "up from {old} to {new}")
     change_down = Text("由{old}降至{new}", "down from {old} to {new}")
     change_first = Text("首次报送，为{actual}", "first figure, {actual}")
@@ -106,6 +118,7 @@ class Report(Catalogue):
     reporting_within = Text("，尚在报送时限内{m}个：{units}", "; {m} still within the deadline: {units}")
     reporting_late = Text("迟报{m}个：{units}。", "{m} reported late: {units}.")
     reporting_late_one = Text("{unit}（{day}报送）", "{unit} (sent {day})")
+    reporting_late_times = Text("{unit}（迟报{k}次，最近一次{day}报送）", "{unit} ({k} late, the last sent {day})")
     reporting_no_late = Text("无迟报单位。", "No unit reported late.")
     reporting_year = Text(
         "全年截至{end}的报送周期，报送率{rate}（应报{expected}份，已报{reported}份），按时报送率{on_time}。",
@@ -136,6 +149,8 @@ class ReportPeriod(Catalogue):
 
     weekly = Text("本周", "This week")
     monthly = Text("{month}", "In {month}")  # the month that has ended: 5月
+    weeks_of = Text("本期{n}个报送周", "In the {n} reporting weeks of the period")  # a 月报/季报, weekly cadence
+    months_of = Text("本期{n}个报送月", "In the {n} reporting months of the period")  # a 季报, monthly cadence
 
 
 class Chart(Catalogue):

@@ -175,6 +175,9 @@ class EngineMsg(Catalogue):
         '未知单位"{unit}"{hint}（可写单位名称、编号或统计代码：{units}）',
         "unknown unit '{unit}'{hint} (give a unit's Chinese name, id or code: {units})",
     )
+    span_outside_plan = Text(
+        "{period} 不在计划期（{start}至{end}）内", "{period} lies outside the plan period ({start} to {end})"
+    )
     unknown_task = Text("没有任务 {task}：任务序号为 1–{n}", "there is no task {task}; tasks are numbered 1–{n}")
     unknown_filter = Text(
         '--only 的"{only}"既不是状态也不是灯色：请用以下之一（中文或代码均可）：{words}',

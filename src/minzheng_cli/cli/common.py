@@ -96,6 +96,22 @@ def parse_week(value: str) -> date:
         raise OptionProblem("--week", CliMsg.year_has_no_week(text=quote(value), year=year, week=week)) from None
 
 
+def parse_month(value: str) -> date:
+    """A MONTH option (月报): YYYY-MM, given as the month's first day."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})", value)
+    if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+        raise OptionProblem("--month", CliMsg.not_a_month(text=quote(value)))
+    return date(int(m.group(1)), int(m.group(2)), 1)
+
+
+def parse_quarter(value: str) -> date:
+    """A QUARTER option (季报): YYYY-Qn, n 1–4 (q in either case), given as the quarter's first day."""
+    m = re.fullmatch(r"([0-9]{4})-[Qq]([1-4])", value)
+    if not m or int(m.group(1)) < 1:
+        raise OptionProblem("--quarter", CliMsg.not_a_quarter(text=quote(value)))
+    return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+
+
 DataOpt = Annotated[
     str | None,
     typer.Option("--data", envvar="MINZHENG_DATA", show_envvar=True, metavar="DIR",
@@ -106,6 +122,9 @@ LangOpt = Annotated[LangChoice | None, typer.Option("--lang", envvar="MINZHENG_L
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help=Help.no_cache.id)]
 AsOfOpt = Annotated[date | None, typer.Option("--as-of", metavar="DATE", parser=_day("--as-of"), help=Help.as_of.id)]
 WeekOpt = Annotated[date | None, typer.Option("--week", metavar="YYYY-Www", parser=parse_week, help=Help.week.id)]
+MonthOpt = Annotated[date | None, typer.Option("--month", metavar="YYYY-MM", parser=parse_month, help=Help.month.id)]
+QuarterOpt = Annotated[date | None, typer.Option("--quarter", metavar="YYYY-Qn", parser=parse_quarter,
+                                                 help=Help.quarter.id)]
 
 
 class OutputFormat(StrEnum):

@@ -14,7 +14,20 @@ import typer
 
 from minzheng_cli.catalogue.diagnostics import CliMsg, os_reason
 from minzheng_cli.catalogue.help import Help
-from minzheng_cli.cli.common import AsOfOpt, DataOpt, LangOpt, WeekOpt, app, evaluate, fail, is_terminal, options
+from minzheng_cli.cli.common import (
+    AsOfOpt,
+    DataOpt,
+    LangOpt,
+    MonthOpt,
+    QuarterOpt,
+    WeekOpt,
+    app,
+    evaluate,
+    fail,
+    is_terminal,
+    options,
+    today,
+)
 
 
 class ReportFormat(StrEnum):
@@ -33,6 +46,8 @@ BRIEF = frozenset({ReportFormat.text, ReportFormat.markdown})  # render.report.B
 def report(
     ctx: typer.Context,
     week: WeekOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
     as_of: AsOfOpt = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help=Help.format.id)] = ReportFormat.text,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
@@ -42,13 +57,22 @@ def report(
     data: DataOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """The weekly report (周报): progress, changes, warnings, items due, reporting and ranking."""
+    """The weekly report (周报), or the monthly (月报) or quarterly (季报) one: progress, changes, warnings, items
+    due, reporting and ranking."""
+    from minzheng_cli.errors import MinzhengError
     from minzheng_cli.files import write_output
+    from minzheng_cli.project import Project
     from minzheng_cli.render.report import Layout, render
 
     opts = options(ctx, data, lang)
-    if week is not None and as_of is not None:
-        fail(CliMsg.give_week_both(), 2, opts.lang)
+    if sum(given is not None for given in (week, month, quarter, as_of)) > 1:
+        fail(CliMsg.give_one_period(), 2, opts.lang)
+    span = None
+    requested = week or as_of
+    for kind, day in (("month", month), ("quarter", quarter)):
+        if day is not None:
+            span = (kind, Project.span(kind, day))
+            requested = min(span[1].end, today(opts.lang))  # a period still running: as of today
     if brief and format not in BRIEF:
         fail(CliMsg.no_brief(format=format.value, formats=", ".join(sorted(BRIEF))), 2, opts.lang)
     terminal = output is None and is_terminal()
@@ -56,8 +80,12 @@ def report(
         fail(CliMsg.binary_needs_output(format=format.value), 2, opts.lang)
     if width is None and terminal:
         width = shutil.get_terminal_size().columns
-    project, snap, code = evaluate(opts, week or as_of)
-    content = render(project.report(snap), format.value, opts.lang, Layout(width), brief)
+    project, snap, code = evaluate(opts, requested)
+    try:
+        data_of_report = project.report(snap, span)
+    except MinzhengError as err:
+        fail(err.detail, 2, opts.lang)
+    content = render(data_of_report, format.value, opts.lang, Layout(width), brief)
     if output is None:
         typer.echo(content, nl=False)  # bytes (a Word document) go to the binary stream: a pipe or a file
     else:

@@ -15,6 +15,10 @@ Pure: a function of the loaded data and the report date; nothing here prints, wr
 - 报送情况: the last reporting period (the plan's cadence) that has ended by D, each unit reported, late,
   退回 (a file refused for errors), 时限内 (deadline not passed) or 未报; with the year's completeness (§2.7).
 - 单位排名: §2.6.
+
+A 月报 or 季报 (`for_span`) has the same sections over a calendar month or quarter: D its last day (or earlier
+while it runs), 本期变化 against the previous period's end, 报送情况 over the reporting periods that end inside it
+(`span_reporting`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
+from minzheng_cli.catalogue.words import EngineMsg
 from minzheng_cli.engine import snapshot
 from minzheng_cli.engine import status as engine
 from minzheng_cli.engine.completeness import (
@@ -32,6 +37,7 @@ from minzheng_cli.engine.completeness import (
     PeriodState,
     Submission,
     last_ended,
+    period_of,
     period_start,
     period_state,
     submissions,
@@ -40,6 +46,7 @@ from minzheng_cli.engine.pace import pace as pace_at
 from minzheng_cli.engine.ranking import UnitRank
 from minzheng_cli.engine.snapshot import Snapshot
 from minzheng_cli.engine.status import IndicatorResult, UnitResult
+from minzheng_cli.errors import MinzhengError
 from minzheng_cli.model.diagnostics import Diagnostic
 from minzheng_cli.model.files import Targets
 
@@ -138,7 +145,7 @@ class Check:
 class Reporting:
     """报送情况 of one reporting period: what each unit did for it at D, and the year up to it."""
 
-    period: Period  # the last reporting period (the plan's cadence) that has ended by D
+    period: Period  # the last reporting period (the plan's cadence) of the report that has ended by D
     owed: bool  # whether it has ended (else nothing in it is owed yet: every unit without a report is 时限内)
     expected: tuple[str, ...]  # every unit, in plan order
     missing: tuple[str, ...]  # 未报: no report, the deadline passed
@@ -146,6 +153,8 @@ class Reporting:
     late: tuple[Submission, ...]  # 迟报: reported later than period end + timely_days
     within_deadline: tuple[str, ...]  # 时限内: no report yet, the deadline not passed
     year: Completeness  # from the plan's first period to this one
+    periods: tuple[Period, ...] = ()  # a month's or quarter's report: every reporting period it looks at
+    late_times: tuple[int, ...] = ()  # a month's or quarter's report: per `late` unit, its late reports
 
     @property
     def reported(self) -> int:
@@ -164,11 +173,7 @@ class Weekly:
     checks: tuple[Check, ...]
     reporting: Reporting
     ranking: tuple[UnitRank, ...]
-
-    @property
-    def kind(self) -> str:
-        """`period.kind` of DESIGN §3.2."""
-        return "week"
+    kind: str = "week"  # `period.kind` of DESIGN §3.2: week, month or quarter
 
     @property
     def as_of(self) -> date:
@@ -211,6 +216,44 @@ def from_snapshot(current: Snapshot) -> Weekly:
         checks=checks(current, previous.as_of),
         reporting=reporting(current),
         ranking=tuple(current.ranking()),
+    )
+
+
+def month(day: date) -> Period:
+    """The calendar month holding `day` as a report's period (月报), labelled 2025-06."""
+    return period_of("monthly", day)
+
+
+def quarter(day: date) -> Period:
+    """The calendar quarter holding `day` as a report's period (季报), labelled 2025-Q2."""
+    number = (day.month - 1) // 3 + 1
+    first, last = month(date(day.year, 3 * number - 2, 1)), month(date(day.year, 3 * number, 1))
+    return Period(first.start, last.end, f"{day.year:04d}-Q{number}")
+
+
+def for_span(current: Snapshot, kind: str, span: Period) -> Weekly:
+    """The report of a month or a quarter (`kind`: month, quarter) at a snapshot taken at the span's end, or
+    earlier while it runs: 本期变化 against the previous span's end (clamped into the plan), 数据核查 on the reports
+    dated after it, 报送情况 over the reporting periods that end inside the span (`span_reporting`).
+
+    MinzhengError when the span does not overlap the plan period."""
+    plan = current.targets.plan
+    if span.end < plan.start or span.start > plan.end:
+        raise MinzhengError(EngineMsg.span_outside_plan(period=span.label, start=plan.start.isoformat(),
+                                                        end=plan.end.isoformat()))
+    previous = snapshot.take(current.loaded, span.start - timedelta(days=1), current.index)
+    return Weekly(
+        current=current,
+        previous=previous,
+        period=span,
+        plan_pace=pace_at(plan, plan.end, current.as_of),
+        changes=changes(previous, current),
+        alerts=alerts(current),
+        due_soon=due_soon(current),
+        checks=checks(current, previous.as_of),
+        reporting=span_reporting(current, span),
+        ranking=tuple(current.ranking()),
+        kind=kind,
     )
 
 
@@ -332,4 +375,51 @@ def reporting(current: Snapshot) -> Reporting:
         late=tuple(sent[u] for u in ids if states[u] == "late"),
         within_deadline=tuple(u for u in ids if states[u] == "within_deadline"),
         year=year,
+    )
+
+
+STATE_ORDER: tuple[PeriodState, ...] = ("missed", "rejected", "within_deadline", "late", "on_time")
+
+
+def span_reporting(current: Snapshot, span: Period) -> Reporting:
+    """报送情况 of a month or quarter: the reporting periods of the plan's cadence that end inside the span and
+    have ended by D (a weekly plan: the ISO weeks that end in the month; a monthly plan: its months), or, when
+    none has ended yet, the first of them (owed by no one yet). A unit counts by its worst period: 未报 when it
+    missed any, else 退回, else 时限内; a unit that sent any report late is listed once, with its last late
+    report and how many were late."""
+    targets = current.targets
+    plan = targets.plan
+    day = current.owed_by
+    year = current.completeness
+    inside = tuple(p for p in year.periods if span.start <= p.end <= span.end)
+    owed = bool(inside)
+    if not owed:
+        inside = (period_of(plan.cadence, max(span.start, plan.start)),)
+    sent = submissions(plan, current.loaded.reports, day)
+    rejected = current.loaded.rejected()
+    worst: dict[str, PeriodState] = {}
+    late: dict[str, list[Submission]] = {}
+    for unit in targets.units:
+        states = []
+        for period in inside:
+            first = sent.get((unit.id, period.start))
+            refused = any(u == unit.id and when <= day and period_start(plan.cadence, when) == period.start
+                          for u, when in rejected)
+            state = period_state(plan, period, first.submitted if first else None, refused, day)
+            if state == "late" and first is not None:
+                late.setdefault(unit.id, []).append(first)
+            states.append(state)
+        worst[unit.id] = min(states, key=STATE_ORDER.index)
+    ids = tuple(u.id for u in targets.units)
+    return Reporting(
+        period=inside[-1],
+        owed=owed,
+        expected=ids,
+        missing=tuple(u for u in ids if worst[u] == "missed"),
+        rejected=tuple(u for u in ids if worst[u] == "rejected"),
+        late=tuple(sent_late[-1] for sent_late in late.values()),
+        within_deadline=tuple(u for u in ids if worst[u] == "within_deadline"),
+        year=year,
+        periods=inside,
+        late_times=tuple(len(sent_late) for sent_late in late.values()),
     )

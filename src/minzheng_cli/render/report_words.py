@@ -93,17 +93,14 @@ class Writer:
 
 def document(weekly: Weekly, lang: Lang) -> Document:
     w = Writer(weekly, lang)
-    period = weekly.period
-    iso_year, iso_week, _ = period.start.isocalendar()
-    title = w(Report.title, title=weekly.targets.plan.title)
+    title = w(TITLES[weekly.kind], title=weekly.targets.plan.title)
     if weekly.sample:
         title = w(Report.sample) + title
-    subtitle = w(Report.subtitle, year=iso_year, week=iso_week, start=w.day(period.start),
-                 end=w.day(period.end), as_of=w.day(weekly.as_of))
+    span = weekly.kind != "week"
     sections = (
         Section("overview", w(Report.h_overview), numbered(overview(w))),
-        Section("changes", w(Report.h_changes, day=w.day(weekly.compared_with)),
-                numbered(changes(w, weekly.changes), w(Report.changes_none))),
+        Section("changes", w(Report.h_changes_span if span else Report.h_changes, day=w.day(weekly.compared_with)),
+                numbered(changes(w, weekly.changes), w(Report.changes_none_span if span else Report.changes_none))),
         Section("alerts", w(Report.h_alerts), numbered([alert(w, a) for a in weekly.alerts], w(Report.alerts_none))),
         Section("due", w(Report.h_due, n=engine.DUE_SOON_DAYS),
                 numbered([due(w, d) for d in weekly.due_soon], w(Report.due_none, n=engine.DUE_SOON_DAYS))),
@@ -111,7 +108,23 @@ def document(weekly: Weekly, lang: Lang) -> Document:
         Section("reporting", w(Report.h_reporting), numbered(reporting(w))),
         Section("ranking", w(Report.h_ranking), ranking(w), ranking_table(w), w(Report.ranking_note)),
     )
-    return Document(lang, title, subtitle, sections, w(Report.sample_note) if weekly.sample else "")
+    return Document(lang, title, subtitle(w), sections, w(Report.sample_note) if weekly.sample else "")
+
+
+TITLES = {"week": Report.title, "month": Report.title_month, "quarter": Report.title_quarter}
+
+
+def subtitle(w: Writer) -> str:
+    """The period and the 数据截至 line under the title."""
+    weekly, period = w.weekly, w.weekly.period
+    days = {"start": w.day(period.start), "end": w.day(period.end), "as_of": w.day(weekly.as_of)}
+    if weekly.kind == "month":
+        return w(Report.subtitle_month, year=period.start.year, month=MONTHS[period.start.month - 1].render(w.lang),
+                 **days)
+    if weekly.kind == "quarter":
+        return w(Report.subtitle_quarter, year=period.start.year, quarter=(period.start.month - 1) // 3 + 1, **days)
+    iso_year, iso_week, _ = period.start.isocalendar()
+    return w(Report.subtitle, year=iso_year, week=iso_week, **days)
 
 
 def numbered(texts: list[str], empty: str | None = None) -> tuple[Item, ...]:
@@ -251,7 +264,12 @@ def check(w: Writer, c: Check) -> str:
 
 def _period_name(w: Writer) -> str:
     rep = w.weekly.reporting
-    if w.weekly.targets.plan.cadence == "monthly":
+    monthly = w.weekly.targets.plan.cadence == "monthly"
+    if rep.periods and not monthly:  # a month's or a quarter's report: the weeks that end inside it
+        return w(ReportPeriod.weeks_of, n=len(rep.periods))
+    if len(rep.periods) > 1:  # a quarter's report on a monthly plan
+        return w(ReportPeriod.months_of, n=len(rep.periods))
+    if monthly:
         return w(ReportPeriod.monthly, month=MONTHS[rep.period.start.month - 1].render(w.lang))
     return word(ReportPeriod, "weekly", w.lang)
 
@@ -270,7 +288,11 @@ def reporting(w: Writer) -> list[str]:
                 first += w(phrase, m=len(units), units=w.units([w.unit(u) for u in units]))
         first += w.stop
     if rep.late:
-        late = [w(Report.reporting_late_one, unit=w.unit(s.unit), day=w.day(s.submitted)) for s in rep.late]
+        if rep.late_times:  # a month's or a quarter's report: each unit once, with how many were late
+            late = [w(Report.reporting_late_times, unit=w.unit(s.unit), k=k, day=w.day(s.submitted))
+                    for s, k in zip(rep.late, rep.late_times, strict=True)]
+        else:
+            late = [w(Report.reporting_late_one, unit=w.unit(s.unit), day=w.day(s.submitted)) for s in rep.late]
         second = w(Report.reporting_late, m=len(rep.late), units=w.units(late))
     else:
         second = w(Report.reporting_no_late)
