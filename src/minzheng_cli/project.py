@@ -82,6 +82,12 @@ class Project:
         """The month (`kind` month) or quarter (quarter) holding `day`: the period of a 月报 or 季报."""
         return weekly.month(day) if kind == "month" else weekly.quarter(day)
 
+    def check_span(self, span: Period) -> None:
+        """MinzhengError when a month or quarter asked for lies wholly outside the plan period (nothing to
+        report on it); the plan must be readable."""
+        assert self.targets is not None
+        weekly.check_span(self.targets, span)
+
     @staticmethod
     def report(snap: Snapshot, span: tuple[str, Period] | None = None) -> weekly.Weekly:
         """The report's data: the weekly report for the week that ends at the snapshot's date, or with `span`

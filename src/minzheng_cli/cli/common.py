@@ -292,8 +292,10 @@ def root(
     """民政工作要点指标跟踪 — track a civil-affairs work plan's targets against township reports."""
 
 
-def evaluate(opts: Common, as_of: date | None) -> tuple[Project, Snapshot, int]:
+def evaluate(opts: Common, as_of: date | None,
+             check: Callable[[Project], None] | None = None) -> tuple[Project, Snapshot, int]:
     """Load, evaluate at the date asked (clamped into the plan, with a notice), name every excluded file.
+    `check(project)` refuses what the command asks for before anything is evaluated (a MinzhengError: exit 2).
 
     Returns the project, its snapshot and the exit code the command ends with: 1 when files were left out."""
     from minzheng_cli.catalogue.words import Words
@@ -305,6 +307,8 @@ def evaluate(opts: Common, as_of: date | None) -> tuple[Project, Snapshot, int]:
         for d in project.loaded.diagnostics:
             typer.echo(d.as_text(opts.lang), err=True)
     try:
+        if check is not None and project.targets is not None:
+            check(project)
         snap = project.snapshot(requested)
     except MinzhengError as err:
         fail(err.detail, 2, opts.lang)

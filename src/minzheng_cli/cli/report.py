@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from enum import StrEnum
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -59,7 +60,6 @@ def report(
 ) -> None:
     """The weekly report (周报), or the monthly (月报) or quarterly (季报) one: progress, changes, warnings, items
     due, reporting and ranking."""
-    from minzheng_cli.errors import MinzhengError
     from minzheng_cli.files import write_output
     from minzheng_cli.project import Project
     from minzheng_cli.render.report import Layout, render
@@ -67,12 +67,13 @@ def report(
     opts = options(ctx, data, lang)
     if sum(given is not None for given in (week, month, quarter, as_of)) > 1:
         fail(CliMsg.give_one_period(), 2, opts.lang)
-    span = None
+    span = check = None
     requested = week or as_of
     for kind, day in (("month", month), ("quarter", quarter)):
         if day is not None:
             span = (kind, Project.span(kind, day))
             requested = min(span[1].end, today(opts.lang))  # a period still running: as of today
+            check = partial(Project.check_span, span=span[1])  # a period outside the plan: exit 2, no notice
     if brief and format not in BRIEF:
         fail(CliMsg.no_brief(format=format.value, formats=", ".join(sorted(BRIEF))), 2, opts.lang)
     terminal = output is None and is_terminal()
@@ -80,12 +81,8 @@ def report(
         fail(CliMsg.binary_needs_output(format=format.value), 2, opts.lang)
     if width is None and terminal:
         width = shutil.get_terminal_size().columns
-    project, snap, code = evaluate(opts, requested)
-    try:
-        data_of_report = project.report(snap, span)
-    except MinzhengError as err:
-        fail(err.detail, 2, opts.lang)
-    content = render(data_of_report, format.value, opts.lang, Layout(width), brief)
+    project, snap, code = evaluate(opts, requested, check)
+    content = render(project.report(snap, span), format.value, opts.lang, Layout(width), brief)
     if output is None:
         typer.echo(content, nl=False)  # bytes (a Word document) go to the binary stream: a pipe or a file
     else:

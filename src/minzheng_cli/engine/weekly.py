@@ -231,6 +231,14 @@ def quarter(day: date) -> Period:
     return Period(first.start, last.end, f"{day.year:04d}-Q{number}")
 
 
+def check_span(targets: Targets, span: Period) -> None:
+    """MinzhengError when the month or quarter lies wholly outside the plan period."""
+    plan = targets.plan
+    if span.end < plan.start or span.start > plan.end:
+        raise MinzhengError(EngineMsg.span_outside_plan(period=span.label, start=plan.start.isoformat(),
+                                                        end=plan.end.isoformat()))
+
+
 def for_span(current: Snapshot, kind: str, span: Period) -> Weekly:
     """The report of a month or a quarter (`kind`: month, quarter) at a snapshot taken at the span's end, or
     earlier while it runs: 本期变化 against the previous span's end (clamped into the plan), 数据核查 on the reports
@@ -238,9 +246,7 @@ def for_span(current: Snapshot, kind: str, span: Period) -> Weekly:
 
     MinzhengError when the span does not overlap the plan period."""
     plan = current.targets.plan
-    if span.end < plan.start or span.start > plan.end:
-        raise MinzhengError(EngineMsg.span_outside_plan(period=span.label, start=plan.start.isoformat(),
-                                                        end=plan.end.isoformat()))
+    check_span(current.targets, span)
     previous = snapshot.take(current.loaded, span.start - timedelta(days=1), current.index)
     return Weekly(
         current=current,
