@@ -18,7 +18,7 @@ import pytest
 from docx import Document as open_docx
 from typer.testing import CliRunner
 
-from conftest import YEAR, YEAR_TODAY
+from conftest import YEAR, YEAR_TODAY, DataDir, report
 from minzheng_cli.cli import app
 
 runner = CliRunner()
@@ -200,3 +200,25 @@ def test_each_projection_is_shown_in_the_word_document() -> None:
     assert result.exit_code == 0, result.stderr
     body = "\n".join(p.text for p in open_docx(io.BytesIO(result.stdout_bytes)).paragraphs)
     assert body.count("按近四周进度，到期预计") == projections("2025-W27")
+
+
+def test_a_quarter_of_a_monthly_plan_reports_its_three_months(data: DataDir) -> None:
+    # conftest's tiny plan reports monthly (deadline: the month's end + 5 days); its units are 双林镇, 南浔镇,
+    # 浔溪 and the district
+    for month in ("01-31", "02-28", "03-31"):
+        data.write_report("xunxi", f"2025-{month}", report("xunxi", f"2025-{month}", '  "1.1": 1\n'))
+    for month, sent in (("01-31", None), ("02-28", "2025-03-20"), ("03-31", None)):  # February's a fortnight late
+        data.write_report("shuanglin", f"2025-{month}", report("shuanglin", f"2025-{month}", '  "1.1": 1\n',
+                                                               submitted=sent))
+    for month in ("01-31", "03-31"):  # 南浔镇 sent nothing for February
+        data.write_report("nanxun", f"2025-{month}", report("nanxun", f"2025-{month}", '  "1.1": 1\n'))
+    result = runner.invoke(app, ["--no-cache", "--data", str(data.root), "report", "--quarter", "2025-Q1",
+                                 "--format", "json"], env={"MINZHENG_TODAY": "2025-07-15"})
+    assert result.exit_code == 0, result.stderr
+    rep = json.loads(result.stdout)["reporting"]
+    assert (rep["expected"], rep["reported"]) == (4, 2)
+    assert rep["missing"] == ["nanxun", "district"] and rep["late"] == ["shuanglin"]
+    text = runner.invoke(app, ["--no-cache", "--data", str(data.root), "report", "--quarter", "2025-Q1"],
+                         env={"MINZHENG_TODAY": "2025-07-15"}).stdout
+    assert "本期3个报送月应报4个单位，已报2个" in text
+    assert "双林镇（迟报1次，最近一次3月20日报送）" in text
