@@ -170,32 +170,27 @@ def format_page(command: Any, ctx: Any, formatter: Any) -> None:
     formatter.write("\n".join(lines).rstrip("\n") + "\n")
 
 
-class HelpCommand(TyperCommand):
+class _CatalogueHelp:
+    """What the app and each command share: the language taken from the command line, the help page and the usage
+    line written from the catalogue in that language."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _remember_lang(ctx, args)
+        return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        format_page(self, ctx, formatter)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(_usage(self, ctx, page_lang(ctx)) + "\n")
+
+
+class HelpCommand(_CatalogueHelp, TyperCommand):
     """A command whose help page is written from the catalogue in the user's language."""
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        _remember_lang(ctx, args)
-        return super().parse_args(ctx, args)
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        format_page(self, ctx, formatter)
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(_usage(self, ctx, page_lang(ctx)) + "\n")
-
-
-class HelpGroup(TyperGroup):
+class HelpGroup(_CatalogueHelp, TyperGroup):
     """The app: its help page, and the language of its command's help, from the catalogue."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        _remember_lang(ctx, args)
-        return super().parse_args(ctx, args)
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        format_page(self, ctx, formatter)
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(_usage(self, ctx, page_lang(ctx)) + "\n")
 
 
 class App(typer.Typer):
