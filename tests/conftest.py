@@ -227,6 +227,24 @@ def report(unit: str, as_of: str, values: str = "", *, submitted: str | None = N
     return "\n".join(lines) + "\n" + values
 
 
+def write_march_week(data: DataDir) -> None:
+    """A breakdown and the reports of the week to 2025-03-15 that the weekly-report tests share: carried-forward
+    figures, a ratio, milestones in progress, a late submission."""
+    data.write_breakdown()
+    data.write_report("xunxi", "2025-01-31", report("xunxi", "2025-01-31", '  "1.1": 1\n'))
+    data.write_report("shuanglin", "2025-02-28", report("shuanglin", "2025-02-28", '  "1.1": 2\n'))
+    data.write_report("district", "2025-03-01", report(
+        "district", "2025-03-01", '  "2.3": 14000\n  "3.1": 4\n  "3.2": in_progress\n'))
+    data.write_report("nanxun", "2025-03-07", report(
+        "nanxun", "2025-03-07",
+        '  "1.1": 4\n  "1.2": 2\n  "2.1": {numerator: 85, denominator: 100}\n  "3.3": in_progress\n'))
+    data.write_report("shuanglin", "2025-03-10", report("shuanglin", "2025-03-10", '  "1.1": 3\n',
+                                                        submitted="2025-04-07"))
+    data.write_report("district", "2025-03-12", report(
+        "district", "2025-03-12", '  "2.2": {numerator: 90, denominator: 20000}\n'))
+    data.write_report("nanxun", "2025-03-14", report("nanxun", "2025-03-14", '  "1.1": 6\n'))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite the golden files in tests/golden/ from the current output instead of comparing")

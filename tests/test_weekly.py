@@ -41,7 +41,7 @@ from fractions import Fraction
 
 import pytest
 
-from conftest import DataDir, report
+from conftest import DataDir, report, write_march_week
 from minzheng_cli.engine import snapshot
 from minzheng_cli.engine.completeness import Period
 from minzheng_cli.engine.weekly import UnitMove, Weekly, from_snapshot
@@ -54,19 +54,7 @@ PACE = Fraction(74, 365)
 
 @pytest.fixture
 def week(data: DataDir) -> Weekly:
-    data.write_breakdown()
-    data.write_report("xunxi", "2025-01-31", report("xunxi", "2025-01-31", '  "1.1": 1\n'))
-    data.write_report("shuanglin", "2025-02-28", report("shuanglin", "2025-02-28", '  "1.1": 2\n'))
-    data.write_report("district", "2025-03-01", report(
-        "district", "2025-03-01", '  "2.3": 14000\n  "3.1": 4\n  "3.2": in_progress\n'))
-    data.write_report("nanxun", "2025-03-07", report(
-        "nanxun", "2025-03-07",
-        '  "1.1": 4\n  "1.2": 2\n  "2.1": {numerator: 85, denominator: 100}\n  "3.3": in_progress\n'))
-    data.write_report("shuanglin", "2025-03-10", report("shuanglin", "2025-03-10", '  "1.1": 3\n',
-                                                        submitted="2025-04-07"))
-    data.write_report("district", "2025-03-12", report(
-        "district", "2025-03-12", '  "2.2": {numerator: 90, denominator: 20000}\n'))
-    data.write_report("nanxun", "2025-03-14", report("nanxun", "2025-03-14", '  "1.1": 6\n'))
+    write_march_week(data)
     loaded = data.load()
     assert loaded.diagnostics == []
     return from_snapshot(snapshot.take(loaded, D))
