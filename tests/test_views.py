@@ -268,6 +268,33 @@ def test_minzheng_help_lists_every_command_with_its_chinese_summary() -> None:
     assert re.search(r"^  units\s+各镇（街道）按分解任务进度排名", page, re.MULTILINE)
 
 
+def test_the_command_table_lists_each_command_with_its_module_and_help() -> None:
+    import importlib
+
+    from minzheng_cli.cli.common import COMMANDS
+
+    for module, _ in COMMANDS.values():
+        importlib.import_module(f"minzheng_cli.cli.{module}")
+    registered = {info.name or info.callback.__name__: (info.callback.__module__, info.help)  # type: ignore[union-attr]
+                  for info in app.registered_commands}
+    assert registered == {name: (f"minzheng_cli.cli.{module}", help.id) for name, (module, help) in COMMANDS.items()}
+
+
+def test_minzheng_help_imports_no_command_and_nothing_of_the_core() -> None:
+    code = ("import sys; sys.argv = ['minzheng', '--help']; from minzheng_cli.cli import main\n"
+            "try: main()\nexcept SystemExit: pass\n"
+            "print(*sorted(m for m in sys.modules if m.startswith('minzheng_cli') or m in ('pydantic', 'yaml', 'rich')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")[-2]
+    assert set(out.split()) <= {"minzheng_cli", "minzheng_cli.catalogue", "minzheng_cli.catalogue.help",
+                                "minzheng_cli.catalogue.diagnostics", "minzheng_cli.cli", "minzheng_cli.cli.common",
+                                "minzheng_cli.cli.helptext", "minzheng_cli.render", "minzheng_cli.render.width"}
+
+
+def test_a_misspelt_command_is_refused_with_the_closest_name() -> None:
+    result = runner.invoke(app, ["validat"])
+    assert result.exit_code == 2 and "'validate'" in result.output
+
+
 def test_minzheng_lang_sets_the_language_of_the_output_too() -> None:
     out = year("status", "--as-of", AS_OF, "--task", "3", env={"MINZHENG_LANG": "en"})[1]
     assert "Completion" in out
@@ -282,8 +309,9 @@ def test_every_option_names_its_help_by_a_catalogue_id() -> None:
 
     ids = {text.id for text in Help.entries()}
     group = typer.main.get_command(app)
-    commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
+    commands = [group, *(group.get_command(None, name) for name in group.list_commands(None))]  # type: ignore[attr-defined, arg-type]
     for command in commands:
+        assert command is not None
         assert command.help in ids, command.name
         for param in command.params:
             assert param.help in ids, f"{command.name} {param.name}"

@@ -186,12 +186,19 @@ def registry() -> Mapping[str, Text]:
     return dict(_REGISTRY)
 
 
+_LOADED: list[bool] = []  # non-empty once every catalogue module is imported
+
+
 def _load_all() -> None:
+    """Import every catalogue module, once: a cache of diagnostics looks phrases up by the hundred thousand."""
+    if _LOADED:
+        return
     import importlib
     import pkgutil
 
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
+    _LOADED.append(True)
 
 
 def _render(value: Param, lang: Lang) -> str:

@@ -21,7 +21,6 @@ import typer
 
 from minzheng_cli import __version__
 from minzheng_cli.catalogue import Lang, Message, Text, one_line, quote, text
-from minzheng_cli.catalogue.diagnostics import CliMsg, CommonMsg
 from minzheng_cli.catalogue.help import Help
 from minzheng_cli.cli.helptext import App, HelpGroup, env_lang
 
@@ -30,9 +29,65 @@ if TYPE_CHECKING:
     from minzheng_cli.project import Project
     from minzheng_cli.render.view import View
 
+# The commands in the order `--help` lists them, each with the module that registers it on `app` and its help.
+# A module is imported only when one of its commands is run or asked for help: `minzheng --help` lists them from
+# this table and imports none of them (DESIGN §4). tests/test_views.py checks the table against the modules.
+COMMANDS: dict[str, tuple[str, Text]] = {
+    "validate": ("validate", Help.validate),
+    "schema": ("validate", Help.schema),
+    "status": ("status", Help.status),
+    "show": ("status", Help.show),
+    "units": ("status", Help.units),
+    "report": ("report", Help.report),
+    "new": ("entry", Help.new),
+    "template": ("entry", Help.template),
+    "import": ("entry", Help.import_),
+}
+
+
+class Commands(HelpGroup):
+    """The app's group of commands, each loaded when it is named (click's lazily loaded subcommands)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import importlib
+
+            import typer.main
+
+            importlib.import_module(f"{__package__}.{COMMANDS[cmd_name][0]}")
+            for info in app.registered_commands:
+                name = info.name or typer.main.get_command_name(info.callback.__name__)  # type: ignore[union-attr]
+                if name not in self.commands:
+                    self.commands[name] = typer.main.get_command_from_info(
+                        info, pretty_exceptions_short=app.pretty_exceptions_short,
+                        rich_markup_mode=app.rich_markup_mode)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        from typer._click.exceptions import UsageError  # typer vendors click: its errors are not re-exported
+
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError:
+            # a misspelt command: typer suggests the closest among those loaded, so load every one first
+            if all(name in self.commands for name in COMMANDS):
+                raise
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+            return super().resolve_command(ctx, args)
+
+    def command_help(self, ctx: Any) -> list[tuple[str, str | None]]:
+        """(name, help id) of every command, without loading one."""
+        return [(name, COMMANDS[name][1].id if name in COMMANDS else self.commands[name].help)
+                for name in self.list_commands(ctx)]
+
+
 app = App(
     name="minzheng",
-    cls=HelpGroup,
+    cls=Commands,
     help=Help.app.id,  # help texts are catalogue ids, written in the user's language when shown (cli.helptext)
     no_args_is_help=True,
     add_completion=False,
@@ -61,6 +116,8 @@ class OptionProblem(typer.BadParameter):
     parser attaches the context, which holds the eager --lang, before the problem is shown)."""
 
     def __init__(self, option: str, message: Message) -> None:
+        from minzheng_cli.catalogue.diagnostics import CommonMsg
+
         super().__init__(str(message))
         self.detail = CommonMsg.where_message(where=option, message=message)
 
@@ -86,6 +143,7 @@ def _day(option: str) -> Callable[[str], date]:
 
 def parse_week(value: str) -> date:
     """A WEEK option: ISO week YYYY-Www, given as the Sunday that ends it (the report date of that week)."""
+    from minzheng_cli.catalogue.diagnostics import CliMsg
     m = re.fullmatch(r"([0-9]{4})-?W([0-9]{2})", value)
     if not m:
         raise OptionProblem("--week", CliMsg.not_an_iso_week(text=quote(value)))
@@ -98,6 +156,7 @@ def parse_week(value: str) -> date:
 
 def parse_month(value: str) -> date:
     """A MONTH option (月报): YYYY-MM, given as the month's first day."""
+    from minzheng_cli.catalogue.diagnostics import CliMsg
     m = re.fullmatch(r"([0-9]{4})-([0-9]{2})", value)
     if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
         raise OptionProblem("--month", CliMsg.not_a_month(text=quote(value)))
@@ -106,6 +165,7 @@ def parse_month(value: str) -> date:
 
 def parse_quarter(value: str) -> date:
     """A QUARTER option (季报): YYYY-Qn, n 1–4 (q in either case), given as the quarter's first day."""
+    from minzheng_cli.catalogue.diagnostics import CliMsg
     m = re.fullmatch(r"([0-9]{4})-[Qq]([1-4])", value)
     if not m or int(m.group(1)) < 1:
         raise OptionProblem("--quarter", CliMsg.not_a_quarter(text=quote(value)))
@@ -179,6 +239,7 @@ def _measure_ambiguous() -> None:
 
 def today(lang: Lang) -> date:
     """Today, or MINZHENG_TODAY (YYYY-MM-DD) to reproduce a run as of another day (exit 2 when it is no date)."""
+    from minzheng_cli.catalogue.diagnostics import CliMsg
     fixed = os.environ.get("MINZHENG_TODAY")
     if fixed:
         from minzheng_cli.errors import MinzhengError
@@ -325,6 +386,7 @@ def emit(opts: Common, view: View, format: OutputFormat, output: str | None, wid
     A table goes to a terminal in colour, fitted to its width (or `--width`); piped or written to a file it is
     plain text, fitted to `--width` when given, else one line per row. An Excel workbook is never shown on a
     terminal: it needs `-o FILE` there."""
+    from minzheng_cli.catalogue.diagnostics import CliMsg
     from minzheng_cli.render import textual
 
     content: str | bytes
@@ -359,6 +421,7 @@ def emit(opts: Common, view: View, format: OutputFormat, output: str | None, wid
 
 def _write(opts: Common, content: str | bytes, output: str | None) -> None:
     """`content` to the file the user named (replaced atomically, a link written through) or to stdout."""
+    from minzheng_cli.catalogue.diagnostics import CliMsg
     from minzheng_cli.files import write_output
 
     raw = content.encode("utf-8") if isinstance(content, str) else content

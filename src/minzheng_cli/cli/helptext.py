@@ -161,11 +161,10 @@ def format_page(command: Any, ctx: Any, formatter: Any) -> None:
     for title, rows in ((HelpPage.arguments, arguments), (HelpPage.options, options)):
         if rows:
             lines += [title.render(lang), *_definitions(rows, width, lang), ""]
-    commands = getattr(command, "commands", None)
-    if commands:
-        shown = [(name, cmd) for name, cmd in commands.items() if not cmd.hidden]
+    shown = command.command_help(ctx) if isinstance(command, HelpGroup) else []
+    if shown:
         room = width - max(_cells(name) for name, _ in shown) - 6
-        rows = [(name, _summary(help_text(cmd.help, lang), room)) for name, cmd in shown]
+        rows = [(name, _summary(help_text(help_id, lang), room)) for name, help_id in shown]
         lines += [HelpPage.commands.render(lang), *_definitions(rows, width, lang), ""]
     formatter.write("\n".join(lines).rstrip("\n") + "\n")
 
@@ -191,6 +190,10 @@ class HelpCommand(_CatalogueHelp, TyperCommand):
 
 class HelpGroup(_CatalogueHelp, TyperGroup):
     """The app: its help page, and the language of its command's help, from the catalogue."""
+
+    def command_help(self, ctx: Any) -> list[tuple[str, str | None]]:
+        """(name, help id) of each command the help page lists."""
+        return [(name, cmd.help) for name, cmd in self.commands.items() if not cmd.hidden]
 
 
 class App(typer.Typer):

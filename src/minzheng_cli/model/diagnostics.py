@@ -44,6 +44,11 @@ class Code:
         return self.id
 
 
+def is_declared(code_id: str) -> bool:
+    """Whether a code with this id has been declared."""
+    return code_id in _CODES
+
+
 def declared_codes() -> list[tuple[Code, str]]:
     """The codes declared so far, in declaration order, each with the module that declares it."""
     return [(code, _DECLARED_IN[code.id]) for code in _CODES.values()]

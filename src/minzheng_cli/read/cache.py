@@ -36,7 +36,7 @@ import msgspec
 from minzheng_cli import __version__
 from minzheng_cli.catalogue import Message
 from minzheng_cli.catalogue.diagnostics import ReadMsg
-from minzheng_cli.model.diagnostics import Diagnostic, declared_codes
+from minzheng_cli.model.diagnostics import Diagnostic, is_declared
 from minzheng_cli.model.files import Report
 from minzheng_cli.model.scalars import MAX_DECIMALS, MAX_DIGITS
 from minzheng_cli.model.series import UnitSeries, decode_value, encode_value
@@ -346,7 +346,7 @@ def decode_diagnostic(raw: Any, path: str) -> Diagnostic:
     line, column, code, severity, message = raw["l"], raw["c"], raw["k"], raw["s"], raw["m"]
     if not (type(line) is int and type(column) is int and 0 < line < 2**31 and 0 < column < 2**31
             and type(code) is str and severity in ("error", "warning") and type(message) is str
-            and code in {known.id for known, _ in declared_codes()}):
+            and is_declared(code)):
         raise ValueError("not a diagnostic")
     detail = Message.from_data(raw["d"]) if raw["d"] is not None else None
     return Diagnostic(path=path, line=line, column=column, code=code, message=message, severity=severity,
