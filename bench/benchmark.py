@@ -68,8 +68,13 @@ def _value(ind: dict[str, str], unit: int, week: int) -> str:
         return "done" if week > 30 else "in_progress"
     if ind.get("measure") == "ratio":
         return f"{{numerator: {10 + week % 5}, denominator: {40 + unit % 7}}}"
-    # cumulative values grow every week; the part of a whole stays smaller than it
-    return str((week + 1) * (2 if ind.get("parent") else 3))
+    # cumulative values grow every week (the part of a whole more slowly than it) by no more than the whole target
+    # in one report, as real reports do: a bigger step is a plausibility warning (cumulative-jump) on every file
+    step = 2 if ind.get("parent") else 3
+    target = ind.get("target")
+    if isinstance(target, str) and target.isdigit():
+        step = max(1, min(step, int(target) - (1 if ind.get("parent") else 0)))
+    return str((week + 1) * step)
 
 
 PEAK: dict[str, int] = {}  # the largest resident memory of any run of each command, in KiB

@@ -4,6 +4,7 @@ cache, a deleted folder, a folder others can write — and warm, cold, pooled an
 
 from __future__ import annotations
 
+import array
 import json
 import os
 import random
@@ -92,7 +93,7 @@ def test_a_racily_clean_entry_whose_bytes_changed_is_read_again(reported: DataDi
     # the bytes change, the stat as recorded stays: only the racy rule (hash again) can see it
     path.write_text(path.read_text(encoding="utf-8").replace("60", "70"), encoding="utf-8")
     key = (recorded.files.sizes[0], recorded.files.mtimes[0], recorded.files.ctimes[0], recorded.files.inodes[0])
-    group.files = [(group.files[0][0], key)]
+    group = loading._Group(group.unit, group.prefix, [group.names[0]], [key])
     targets = reported.load().targets
     assert targets is not None
     racy = loading.check_unit(group, recorded, targets, None, TODAY, racy_ns=0)
@@ -190,11 +191,36 @@ def test_a_tampered_diagnostic_is_a_miss_never_a_traceback(reported: DataDir, mo
 
     def change(units: dict[str, Any]) -> None:
         for block in units.values():
-            block[0][7] = [[{"l": "x", "c": 1, "k": "?", "s": "error", "m": "", "d": None}]] * len(block[0][0])
+            block[0][7] = {0: [{"l": "x", "c": 1, "k": "?", "s": "error", "m": "", "d": None}]}
 
     _tamper(tmp_path / "c", change)
     code, doc, err = status_json(reported)
     assert (code, doc) == (0, expected) and "Traceback" not in err
+
+
+def _negative(marks: bytes) -> bytes:
+    return array.array(cache.MARKS, [-1] * len(array.array(cache.MARKS, marks))).tobytes()
+
+
+@pytest.mark.parametrize("tamper", [_negative, lambda marks: marks[:-1], lambda marks: b""],
+                         ids=["negative", "short", "empty"])
+def test_tampered_marks_are_a_miss_never_a_traceback(reported: DataDir, monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path, settled: None, tamper: Any) -> None:
+    """Marks place the problems found across a unit's reports: tampered, the unit's files are read again."""
+    monkeypatch.setenv("MINZHENG_CACHE", str(tmp_path / "c"))
+    reported.write_report("nanxun", "2025-06-27", 'unit: nanxun\nas_of: 2025-06-27\nvalues:\n  "1.1": 50\n')
+    runner.invoke(app, ["--data", str(reported.root), "validate"], env={"MINZHENG_TODAY": TODAY.isoformat()})
+
+    def change(units: dict[str, Any]) -> None:
+        units["nanxun"][4][6] = tamper(units["nanxun"][4][6])
+
+    _tamper(tmp_path / "c", change)
+    # 60 after 80 is a cumulative drop, placed on the value by the marks of the unchanged report of 06-30
+    reported.write_report("nanxun", "2025-06-27", 'unit: nanxun\nas_of: 2025-06-27\nvalues:\n  "1.1": 80\n')
+    args = ["--data", str(reported.root), "validate"]
+    warm = runner.invoke(app, args, env={"MINZHENG_TODAY": TODAY.isoformat()})
+    cold = runner.invoke(app, ["--no-cache", *args], env={"MINZHENG_TODAY": TODAY.isoformat()})
+    assert (warm.exit_code, warm.stderr) == (cold.exit_code, cold.stderr) and "Traceback" not in warm.stderr
 
 
 def test_an_unusable_or_deleted_cache_folder_changes_nothing(reported: DataDir, monkeypatch: pytest.MonkeyPatch,

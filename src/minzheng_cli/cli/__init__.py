@@ -11,8 +11,13 @@ from minzheng_cli.cli.common import app
 def main() -> None:
     """The `minzheng` command: the app, and a one-line error with a non-zero exit when the output cannot be
     written (stdout closed with `>&-`, a full disk, `/dev/full`) instead of a traceback or a silent exit 0."""
+    import gc
     import sys
 
+    # One short run that makes millions of objects which live until it ends (a province's reports) and next to no
+    # cyclic garbage (what it drops, reference counting frees): the cyclic collector would only walk them again
+    # and again, a third of a warm `status` at province scale (bench/benchmark.py). Paused for the run.
+    gc.disable()
     if sys.stdout is None:  # started with stdout closed: writing must fail, not be skipped without a word
         sys.stdout = _ClosedOutput()
     code: str | int | None = 0

@@ -291,9 +291,6 @@ def open_project(opts: Common) -> Project:
         bar.close()
     for message in project.loaded.notices:  # e.g. a cache others can write, not read: once, on stderr
         typer.echo(message.render(opts.lang), err=True)
-    import gc
-
-    gc.freeze()  # the loaded reports live until exit: spare the collector from rescanning them
     return project
 
 
@@ -397,9 +394,9 @@ def emit(opts: Common, view: View, format: OutputFormat, output: str | None, wid
             fail(CliMsg.xlsx_needs_output(), 2, opts.lang)
         content = xlsx.workbook(view)
     elif format is OutputFormat.json:
-        import json
+        from minzheng_cli.model.jsontext import json_text
 
-        content = json.dumps(view.document, ensure_ascii=False, indent=2) + "\n"
+        content = json_text(view.document)
     elif format is OutputFormat.csv:
         from minzheng_cli.render import sheet
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 from minzheng_cli.model.files import Plan, Report, Targets
@@ -87,7 +88,11 @@ class Completeness:
         return _rate(self.on_time, self.expected)
 
     def unit(self, unit_id: str) -> UnitCompleteness | None:
-        return next((u for u in self.units if u.unit == unit_id), None)
+        return self._by_unit.get(unit_id)
+
+    @cached_property
+    def _by_unit(self) -> dict[str, UnitCompleteness]:
+        return {u.unit: u for u in self.units}
 
 
 def _rate(count: int, total: int) -> Fraction | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal, NamedTuple, get_args
 
 from minzheng_cli.engine.pace import pace as pace_at
@@ -203,7 +204,11 @@ class IndicatorResult:
         return self.progress is not None
 
     def unit(self, unit_id: str) -> UnitResult | None:
-        return next((u for u in self.units if u.unit == unit_id), None)
+        return self._by_unit.get(unit_id)
+
+    @cached_property
+    def _by_unit(self) -> dict[str, UnitResult]:
+        return {u.unit: u for u in self.units}
 
     def responsible(self, limit: int | None = 3) -> tuple[UnitResult, ...]:
         """The townships furthest behind on this indicator, worst first (for 欠进度与预警).

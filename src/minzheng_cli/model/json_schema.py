@@ -21,7 +21,6 @@ Pure: `write_schemas` is the only function that touches the file system.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -31,6 +30,7 @@ from minzheng_cli.catalogue.schema import SchemaText
 from minzheng_cli.catalogue.words import Kind, Words, word
 from minzheng_cli.files import write_text
 from minzheng_cli.model.files import MILESTONE_WORDS, Breakdown, Indicator, Targets, counts_whole
+from minzheng_cli.model.jsontext import json_text
 from minzheng_cli.model.scalars import number_text
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -161,7 +161,7 @@ def schema_for(name: SchemaName, targets: Targets | None, lang: Lang = "zh") -> 
 
 def schema_text(document: dict[str, Any]) -> str:
     """A schema as the file `write_schemas` writes and `minzheng schema` prints: indented JSON, UTF-8 text."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def write_schemas(folder: str | os.PathLike[str], targets: Targets, lang: Lang = "zh") -> list[Path]:

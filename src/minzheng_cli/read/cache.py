@@ -20,6 +20,7 @@ notice saying why and how to fix it), and nothing is written there.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import gc
 import hashlib
@@ -27,6 +28,7 @@ import itertools
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -41,7 +43,8 @@ from minzheng_cli.model.files import Report
 from minzheng_cli.model.scalars import MAX_DECIMALS, MAX_DIGITS
 from minzheng_cli.model.series import UnitSeries, decode_value, encode_value
 
-FORMAT = 5  # 5: stat-keyed entries per unit folder, values in columns, MessagePack
+FORMAT = 6  # 5: stat-keyed entries per unit folder, values in columns, MessagePack; 6: sparse notes, marks array
+MARKS = "i" if array.array("i").itemsize == 4 else "l"  # the array type of `Payload.marks` (4 bytes everywhere known)
 RACY_NS = 3_000_000_000  # wider than any file system's timestamp granularity (FAT: 2 s)
 
 # The loader's own limits, so that a value outside them is a miss: a count has at most MAX_DIGITS digits before
@@ -67,7 +70,7 @@ class Files(msgspec.Struct, array_like=True):
     inodes: list[Stamp]
     digests: list[bytes]
     latest: list[Day]  # max(as_of, submitted): checked again once 'today' is before it (date-in-future)
-    diagnostics: list[list[Any]]
+    diagnostics: dict[Position, list[Any]]  # by position, for the files that have any
 
 
 class Payload(msgspec.Struct, array_like=True):
@@ -77,9 +80,11 @@ class Payload(msgspec.Struct, array_like=True):
     as_of: list[Day]
     submitted: list[Day | None]
     columns: dict[str, list[Encoded]]
-    notes: list[dict[str, str]]
+    notes: dict[Position, dict[str, str]]  # by position, for the reports that have any
     mark_keys: list[str]
-    marks: list[list[Position]]  # per report: line, column of each of mark_keys (0, 0: the report lacks it)
+    # per report, the line and column of each of mark_keys (0, 0: the report lacks it), as one array of 32-bit
+    # integers (`MARKS`): a province's marks as millions of numbers would cost more to decode than its values
+    marks: bytes
 
 
 class UnitBlock(msgspec.Struct, array_like=True):
@@ -96,6 +101,19 @@ class UnitBlock(msgspec.Struct, array_like=True):
 class CacheFile(msgspec.Struct, array_like=True):
     stamp: list[Any]
     units: dict[str, UnitBlock]
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """The cyclic garbage collector paused while many small objects are made (a cache decoded, every unit's
+    values): none of them is garbage, and each collection would walk them all again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def digest(raw: bytes) -> bytes:
@@ -169,13 +187,11 @@ class ReportCache:
             return {}
         finally:
             os.close(handle)
-        gc.disable()  # a million small objects, none of them garbage: the collector would rescan them
         try:
-            found = _DECODER.decode(raw)
+            with bulk():
+                found = _DECODER.decode(raw)
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, OverflowError):
             return {}
-        finally:
-            gc.enable()
         if found.stamp != self.stamp or not all(_consistent(block.files) for block in found.units.values()):
             return {}
         self.racy_ns = info.st_mtime_ns - RACY_NS
@@ -213,7 +229,7 @@ _DECODER = msgspec.msgpack.Decoder(CacheFile)
 def _consistent(files: Files) -> bool:
     n = len(files.names)
     return (len(files.sizes) == len(files.mtimes) == len(files.ctimes) == len(files.inodes) == len(files.digests)
-            == len(files.latest) == len(files.diagnostics) == n)
+            == len(files.latest) == n and all(at < n for at in files.diagnostics))
 
 
 _PAYLOAD = msgspec.msgpack.Decoder(Payload)
@@ -222,21 +238,24 @@ _PAYLOAD = msgspec.msgpack.Decoder(Payload)
 def payload_of_block(block: UnitBlock) -> Payload | None:
     """The block's payload, or None when it does not decode into the loader's limits or does not fit its files
     (a miss: the unit's files are read again)."""
-    gc.disable()
     try:
         payload = _PAYLOAD.decode(block.payload)
     except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, OverflowError):
         return None
-    finally:
-        gc.enable()
     n = len(payload.names)
-    keys = len(payload.mark_keys) * 2
-    if (len(payload.as_of) == n == len(payload.submitted) == len(payload.notes) == len(payload.marks)
+    if (len(payload.as_of) == n == len(payload.submitted) and all(at < n for at in payload.notes)
             and all(len(column) == n for column in payload.columns.values())
-            and all(len(marks) == keys for marks in payload.marks)
+            and len(payload.marks) == n * len(payload.mark_keys) * 2 * array.array(MARKS).itemsize
             and payload.names == block.files.names):
         return payload
     return None
+
+
+def marks_of(payload: Payload) -> array.array[int] | None:
+    """The payload's marks (line, column of each of `mark_keys`, report after report); None when one is outside
+    the loader's limits (a miss)."""
+    found = array.array(MARKS, payload.marks)
+    return found if not found or min(found) >= 0 else None
 
 
 def encode_payload(payload: Payload) -> msgspec.Raw:
@@ -265,7 +284,7 @@ def payload_of(names: list[str], reports: list[Report]) -> Payload:
     n = len(reports)
     columns: dict[str, list[Any]] = {}
     mark_keys: dict[str, int] = {}
-    marks: list[list[int]] = []
+    marks = array.array(MARKS)
     for i, report in enumerate(reports):
         for key, value in report.values.items():
             column = columns.get(key)
@@ -279,26 +298,31 @@ def payload_of(names: list[str], reports: list[Report]) -> Payload:
         for key, (line, column_no) in report.marks.items():
             at = 2 * mark_keys[key]
             row[at], row[at + 1] = line, column_no
-        marks.append(row)
+        marks.extend(row)
     return Payload(
         names=names,
         as_of=[r.as_of.toordinal() for r in reports],
         submitted=[r.submitted.toordinal() if r.submitted else None for r in reports],
         columns=columns,
-        notes=[r.notes for r in reports],
+        notes={i: r.notes for i, r in enumerate(reports) if r.notes},
         mark_keys=list(mark_keys),
-        marks=marks,
+        marks=marks.tobytes(),
     )
 
 
-def reports_of(payload: Payload, unit: str, prefix: str, skip: frozenset[str] = frozenset()) -> list[Report]:
-    """The reports of a payload (but those named in `skip`), their paths `prefix` + file name."""
+def reports_of(payload: Payload, unit: str, prefix: str, skip: frozenset[str] = frozenset()) -> list[Report] | None:
+    """The reports of a payload (but those named in `skip`), their paths `prefix` + file name; None when its
+    marks are not what the loader would make (a miss)."""
+    all_marks = marks_of(payload)
+    if all_marks is None:
+        return None
     found = []
     columns = list(payload.columns.items())
+    width = 2 * len(payload.mark_keys)
     for i, name in enumerate(payload.names):
         if name in skip:
             continue
-        row = payload.marks[i]
+        row = all_marks[i * width:(i + 1) * width]
         marks = {key: (row[2 * k], row[2 * k + 1]) for k, key in enumerate(payload.mark_keys) if row[2 * k]}
         submitted = payload.submitted[i]
         found.append(Report(
@@ -307,7 +331,7 @@ def reports_of(payload: Payload, unit: str, prefix: str, skip: frozenset[str] = 
             as_of=date.fromordinal(payload.as_of[i]),
             values={key: decode_value(column[i]) for key, column in columns if column[i] is not None},
             submitted=date.fromordinal(submitted) if submitted is not None else None,
-            notes=dict(payload.notes[i]),
+            notes=dict(payload.notes.get(i, {})),
             marks=marks,
         ))
     return found

@@ -5,12 +5,10 @@ are the same in every language."""
 
 from __future__ import annotations
 
-import json
-import re
-
 from minzheng_cli.catalogue import Lang, one_line
 from minzheng_cli.catalogue.words import Words
 from minzheng_cli.model.diagnostics import Diagnostic, ValidationReport
+from minzheng_cli.model.jsontext import json_text
 
 
 def text_lines(report: ValidationReport, lang: Lang) -> list[str]:
@@ -24,12 +22,9 @@ def summary_line(report: ValidationReport, lang: Lang) -> str:
 
 
 def as_json(report: ValidationReport, lang: Lang) -> str:
-    """One JSON document; Chinese as it is, DEL and C1 controls (which json leaves raw) as \\u escapes."""
-    text = json.dumps(report.as_dict(lang), ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """One JSON document (`model.jsontext`), without its final newline."""
+    return json_text(report.as_dict(lang)).removesuffix("\n")
 
-
-_C1 = re.compile("[\x7f-\x9f]")
 
 
 def _escape_data(text: str) -> str:

@@ -11,12 +11,12 @@ milestone carries `state` in §3.1), and a ranking entry its `rank` (equal keys 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from minzheng_cli.catalogue import Lang
 from minzheng_cli.engine.status import IndicatorResult
 from minzheng_cli.engine.weekly import Alert, Change, Check, DueSoon, Projection, Weekly
+from minzheng_cli.model.jsontext import json_text
 from minzheng_cli.render.fmt import DECIMALS, json_number, json_share
 
 
@@ -105,4 +105,4 @@ def report_document(weekly: Weekly, lang: Lang) -> dict[str, Any]:
 
 
 def as_json(weekly: Weekly, lang: Lang) -> str:
-    return json.dumps(report_document(weekly, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_document(weekly, lang))
