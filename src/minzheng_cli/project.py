@@ -16,16 +16,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minzheng_cli.checks.linter import load_data
-from minzheng_cli.engine import snapshot, weekly
-from minzheng_cli.engine import status as engine
-from minzheng_cli.engine.completeness import Period
-from minzheng_cli.engine.snapshot import Snapshot
-from minzheng_cli.engine.status import IndicatorResult, StatusResult
 from minzheng_cli.model.diagnostics import ValidationReport, sorted_diagnostics
 from minzheng_cli.model.files import Targets, Unit
 from minzheng_cli.model.folder import Loaded
+
+if TYPE_CHECKING:  # the engine is imported by the methods that evaluate: `validate` needs none of it
+    from minzheng_cli.engine import status as engine
+    from minzheng_cli.engine import weekly
+    from minzheng_cli.engine.completeness import Period
+    from minzheng_cli.engine.snapshot import Snapshot
+    from minzheng_cli.engine.status import IndicatorResult, StatusResult
 
 
 @dataclass(frozen=True)
@@ -57,21 +60,29 @@ class Project:
 
     def snapshot(self, as_of: date) -> Snapshot:
         """The data evaluated at `as_of` clamped into the plan (MinzhengError when the plan itself is broken)."""
+        from minzheng_cli.engine import snapshot
+
         return snapshot.take(self.loaded, as_of)
 
     @staticmethod
     def status(snap: Snapshot, unit: str | None = None, task: int | None = None, only: str | None = None) -> StatusResult:
         """The indicators that match the filters (MinzhengError when a filter names nothing)."""
+        from minzheng_cli.engine import snapshot
+
         return snapshot.select(snap, unit, task, only)
 
     @staticmethod
     def unit(targets: Targets, given: str) -> Unit:
         """The unit named by its id, Chinese name or code (MinzhengError when none is, listing the units)."""
+        from minzheng_cli.engine import snapshot
+
         return snapshot.find_unit(targets, given)
 
     @staticmethod
     def indicator(snap: Snapshot, ident: str) -> tuple[IndicatorResult, list[engine.HistoryPoint]] | None:
         """One indicator at the snapshot's date and its history over time, or None when there is no such id."""
+        from minzheng_cli.engine import status as engine
+
         result = snap.result.indicator(ident)
         if result is None:
             return None
@@ -80,11 +91,15 @@ class Project:
     @staticmethod
     def span(kind: str, day: date) -> Period:
         """The month (`kind` month) or quarter (quarter) holding `day`: the period of a 月报 or 季报."""
+        from minzheng_cli.engine import weekly
+
         return weekly.month(day) if kind == "month" else weekly.quarter(day)
 
     def check_span(self, span: Period) -> None:
         """MinzhengError when a month or quarter asked for lies wholly outside the plan period (nothing to
         report on it); the plan must be readable."""
+        from minzheng_cli.engine import weekly
+
         assert self.targets is not None
         weekly.check_span(self.targets, span)
 
@@ -92,6 +107,8 @@ class Project:
     def report(snap: Snapshot, span: tuple[str, Period] | None = None) -> weekly.Weekly:
         """The report's data: the weekly report for the week that ends at the snapshot's date, or with `span`
         (`month` or `quarter`, and its period) the 月报 or 季报 (MinzhengError when it lies outside the plan)."""
+        from minzheng_cli.engine import weekly
+
         if span is None:
             return weekly.from_snapshot(snap)
         return weekly.for_span(snap, *span)
