@@ -21,21 +21,21 @@ languages and that every diagnostic code has a meaning.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
-_FORMATTER = string.Formatter()
 _REGISTRY: dict[str, Text] = {}
 
 
 def fields(template: str) -> set[str]:
     """The names of the fields of a str.format template."""
-    return {name for _, name, _, _ in _FORMATTER.parse(template) if name is not None}
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
 @dataclass(frozen=True, eq=False)
@@ -92,8 +92,7 @@ def _needs_escape(text: str) -> bool:
     return text.strip() != text or not text or _CONTROL.search(text) is not None
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """Text from the file, quoted: 'x' in English (Python's repr when it has control characters or edge
     spaces), "x" in Chinese (control characters escaped). Build it with `quote`, which shortens long text."""
 
@@ -111,8 +110,7 @@ def quote(text: str, limit: int = 40) -> Quote:
     return Quote(text if len(text) <= limit else text[:limit] + "…")
 
 
-@dataclass(frozen=True)
-class OneOf:
+class OneOf(NamedTuple):
     """The allowed words: 'a', 'b' or 'c' in English (as pydantic writes them), a、b 或 c in Chinese."""
 
     choices: tuple[str, ...]

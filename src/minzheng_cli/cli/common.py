@@ -11,11 +11,10 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn, cast
 
 import typer
 
@@ -207,8 +206,9 @@ def day_option(option: str, help: str) -> typer.models.OptionInfo:
     return cast("typer.models.OptionInfo", typer.Option(option, metavar="DATE", parser=_day(option), help=help))
 
 
-@dataclass
-class Common:
+class Common(NamedTuple):
+    """The options every command takes, as given before or after it."""
+
     data: str
     lang: Lang
     cache: bool
