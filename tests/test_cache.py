@@ -92,8 +92,9 @@ def test_a_racily_clean_entry_whose_bytes_changed_is_read_again(reported: DataDi
     recorded = read.units["nanxun"]
     # the bytes change, the stat as recorded stays: only the racy rule (hash again) can see it
     path.write_text(path.read_text(encoding="utf-8").replace("60", "70"), encoding="utf-8")
-    key = (recorded.files.sizes[0], recorded.files.mtimes[0], recorded.files.ctimes[0], recorded.files.inodes[0])
-    group = loading._Group(group.unit, group.prefix, [group.names[0]], [key])
+    stats = ([recorded.files.sizes[0]], [recorded.files.mtimes[0]], [recorded.files.ctimes[0]],
+             [recorded.files.inodes[0]])
+    group = loading._Group(group.unit, group.prefix, [group.names[0]], stats)
     targets = reported.load().targets
     assert targets is not None
     racy = loading.check_unit(group, recorded, targets, None, TODAY, racy_ns=0)
@@ -408,3 +409,51 @@ def test_a_context_past_the_shown_problems_does_not_even_list_the_choices() -> N
     assert ctx.closest("3.l", lambda: made.append(1) or ["3.1", "99"]) == "3.1" and made == [1]
     ctx.found = MAX_PER_FILE
     assert ctx.closest("3.l", lambda: made.append(1) or ["3.1"]) is None and made == [1]
+
+
+def _year_folder(tmp_path: Path, units: int) -> Path:
+    """A data folder of `units` township folders of two reports each (the plan's townships, repeated)."""
+    root = tmp_path / "data"
+    shutil.copytree(YEAR, root)
+    progress = root / "progress"
+    for i in range(units):
+        folder = progress / f"extra{i:03d}"
+        folder.mkdir()
+        for day in ("2025-06-27", "2025-06-30"):
+            (folder / f"{day}.yaml").write_text(f"unit: extra{i:03d}\nas_of: {day}\nvalues:\n  \"1.1\": {i}\n",
+                                                encoding="utf-8")
+    return progress
+
+
+def test_a_second_process_lists_half_the_unit_folders_as_this_one_would(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = _year_folder(tmp_path, 30)
+    alone = loading._scan(progress)
+    monkeypatch.setattr(loading, "SPLIT_MIN_UNITS", 2)
+    monkeypatch.setattr(loading, "_forks", lambda: True)
+    forked: list[int] = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or real_fork())
+    assert loading._scan(progress) == alone and alone is not None and forked == [1]
+
+
+def test_a_failed_listing_process_is_made_good_by_this_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    progress = _year_folder(tmp_path, 30)
+    alone = loading._scan(progress)
+    monkeypatch.setattr(loading, "SPLIT_MIN_UNITS", 2)
+    monkeypatch.setattr(loading, "_forks", lambda: True)
+    parent, real_listing = os.getpid(), loading._listing
+
+    def failing_in_child(path: str) -> Any:
+        if os.getpid() != parent:
+            raise OSError("the child fails")
+        return real_listing(path)
+
+    monkeypatch.setattr(loading, "_listing", failing_in_child)
+    assert loading._scan(progress) == alone
+
+    def no_fork() -> int:
+        raise OSError("no fork")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert loading._scan(progress) == alone
