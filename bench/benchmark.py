@@ -6,11 +6,12 @@
 The floors are measured in the same run on the same machine: parsing the same files with libyaml
 (`yaml.load(..., Loader=CSafeLoader)`), and `python -c "import typer"`. Each time is the median of `--repeat`
 runs (shared machines are noisy: quote medians), of at least 21 for the runs of tens of milliseconds (`import
-typer`, `minzheng --help`, run as the installed script). Cold = empty cache; warm = cache filled by a previous
-run. The program timed is a compiled copy of the working tree's (`freeze_program`). Beside each time: the peak
-resident memory of the largest run. Last, the cache as written decoded three ways (msgspec's typed MessagePack,
-as used; JSON; a pickle of plain lists): what chose its format. The data is generated in a temporary folder
-(the values plausible: no warning on every file) and removed afterwards.
+typer` and `minzheng --help`, run as the installed script, taken in turns so that both see the same machine).
+Cold = empty cache; warm = cache filled by a previous run. The program timed is a compiled copy of the working
+tree's (`freeze_program`). Beside each time: the peak resident memory of the largest run. Last, the cache as
+written decoded three ways (msgspec's typed MessagePack, as used; JSON; a pickle of plain lists): what chose its
+format. The data is generated in a temporary folder (the values plausible: no warning on every file) and removed
+afterwards.
 """
 
 from __future__ import annotations
@@ -103,18 +104,30 @@ PEAK: dict[str, int] = {}  # the largest resident memory of any run of each comm
 def timed(command: list[str], env: dict[str, str], repeat: int, name: str = "") -> float:
     """The median wall time of `repeat` runs; the largest resident memory of a run (its pool's workers included,
     where wait4 reports them) is kept in PEAK[name]."""
-    times = []
+    return statistics.median(run_once(command, env, name) for _ in range(repeat))
+
+
+def interleaved(commands: dict[str, list[str]], env: dict[str, str], repeat: int) -> dict[str, float]:
+    """The median wall time of each command over `repeat` rounds, each round running every command once: a
+    drift of the machine (another session's load, the clock speed) reaches a command and its floor alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
-        start = time.perf_counter()
-        with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
-            err = child.stderr.read() if child.stderr else b""
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-        times.append(time.perf_counter() - start)
-        PEAK[name] = max(PEAK.get(name, 0), usage.ru_maxrss)
-        if child.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {err.decode()[-500:]}")
-    return statistics.median(times)
+        for name, command in commands.items():
+            times[name].append(run_once(command, env, name))
+    return {name: statistics.median(found) for name, found in times.items()}
+
+
+def run_once(command: list[str], env: dict[str, str], name: str) -> float:
+    start = time.perf_counter()
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as child:
+        err = child.stderr.read() if child.stderr else b""
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    PEAK[name] = max(PEAK.get(name, 0), usage.ru_maxrss)
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {err.decode()[-500:]}")
+    return seconds
 
 
 def cache_formats(cache: Path, repeat: int) -> dict[str, float]:
@@ -170,10 +183,12 @@ def main(argv: list[str] | None = None) -> int:
                "PYTHONPATH": os.pathsep.join(filter(None, [str(program), os.environ.get("PYTHONPATH")]))}
         cli = [sys.executable, "-m", "minzheng_cli", "--data", str(data)]
         quick = max(args.repeat, 21)  # tens of milliseconds, as noisy as the machine: more runs for their medians
+        quick_runs = interleaved({"import typer": [sys.executable, "-c", "import typer"],
+                                  "--help": [*command_line(), "--help"]}, env, quick)
         floors = {
             "libyaml parse": timed([sys.executable, "-c", FLOOR_PARSE, str(data / "progress")], env, args.repeat,
                                    "libyaml parse"),
-            "import typer": timed([sys.executable, "-c", "import typer"], env, quick, "import typer"),
+            "import typer": quick_runs["import typer"],
         }
         results = {}
         for command in (["validate"], ["status", "--as-of", "2025-06-30", "--format", "json"]):
@@ -184,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                 cold.append(timed([*cli, *command], env, 1, f"{name} cold"))
             results[f"{name} cold"] = statistics.median(cold)
             results[f"{name} warm"] = timed([*cli, *command], env, args.repeat, f"{name} warm")
-        results["--help"] = timed([*command_line(), "--help"], env, quick, "--help")
+        results["--help"] = quick_runs["--help"]
         formats = cache_formats(cache, args.repeat)
         print(f"data: {args.units} units × {args.weeks} weeks = {files} report files; median of {args.repeat} runs")
         for name, seconds in floors.items():
