@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, seconds in results.items():
             floor = floors["import typer"] if name == "--help" else floors["libyaml parse"]
             label = "import typer" if name == "--help" else "libyaml parse"
-            print(f"{name:<22} {seconds:8.3f} s   {seconds / floor:6.2f} × {label:<13}   peak {PEAK[name] / 1024:7.1f} MiB")
+            print(f"{name:<22} {seconds:8.3f} s   {seconds / floor:6.3f} × {label:<13}   peak {PEAK[name] / 1024:7.1f} MiB")
         print(f"cache file: {sum(f.stat().st_size for f in cache.iterdir()) / 2**20:.1f} MiB; decoding it as")
         for name, seconds in formats.items():
             print(f"  {name:<34} {seconds:8.3f} s")
