@@ -345,18 +345,21 @@ def _answers(data: DataDir, *args: str, env: dict[str, str]) -> tuple[Any, ...]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_warm_cold_pooled_and_uncached_runs_agree(tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_warm_cold_split_pooled_and_uncached_runs_agree(tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     data = DataDir(tmp_path / "data")
     _random_folder(data, seed)
     env = {"MINZHENG_CACHE": str(tmp_path / "c")}
     uncached = _answers(data, "--no-cache", env=env)
     cold = _answers(data, env=env)
     warm = _answers(data, env=env)
+    monkeypatch.setattr(loading, "SPLIT_MIN_UNITS", 2)  # the unit folders listed by two processes
+    monkeypatch.setattr(loading, "_forks", lambda: True)
+    split = _answers(data, env=env)
     monkeypatch.setattr(loading, "POOL_MIN_FILES", 0)  # every run over the process pool
     pooled = _answers(data, "--no-cache", env=env)
     shutil.rmtree(tmp_path / "c")
     pooled_cold = _answers(data, env=env)
-    assert uncached == cold == warm == pooled == pooled_cold
+    assert uncached == cold == warm == split == pooled == pooled_cold
 
 
 def test_a_pooled_load_equals_one_in_process(tmp_path: Path) -> None:
