@@ -74,6 +74,20 @@ def test_a_warm_run_reads_no_unchanged_file(reported: DataDir, tmp_path: Path, s
     assert warm.reports == cold.reports
 
 
+def test_a_file_dated_before_1970_costs_its_unit_the_cache_not_everyone(reported: DataDir, tmp_path: Path,
+                                                                       settled: None,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    old = reported.report_path("shuanglin", "2025-06-27")
+    os.utime(old, ns=(-86_400 * 10**9, -86_400 * 10**9))  # 31 December 1969: a time the cache cannot record
+    cold = loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    read: list[str] = []
+    real = yamldoc.read_regular
+    monkeypatch.setattr(yamldoc, "read_regular", lambda path, limit: read.append(path) or real(path, limit))
+    warm = loading.load_data(str(reported.root), TODAY, tmp_path / "c")
+    assert [p for p in read if "progress" in p] == [str(old)]
+    assert warm.reports == cold.reports
+
+
 def test_a_racily_clean_file_is_hashed_again(reported: DataDir, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     loading.load_data(str(reported.root), TODAY, tmp_path / "c")  # files written just now: within RACY_NS
@@ -203,8 +217,14 @@ def _negative(marks: bytes) -> bytes:
     return array.array(cache.MARKS, [-1] * len(array.array(cache.MARKS, marks))).tobytes()
 
 
-@pytest.mark.parametrize("tamper", [_negative, lambda marks: marks[:-1], lambda marks: b""],
-                         ids=["negative", "short", "empty"])
+def _line_without_column(marks: bytes) -> bytes:
+    found = array.array(cache.MARKS, marks)
+    found[1::2] = array.array(cache.MARKS, [0] * (len(found) // 2))
+    return found.tobytes()
+
+
+@pytest.mark.parametrize("tamper", [_negative, _line_without_column, lambda marks: marks[:-1], lambda marks: b""],
+                         ids=["negative", "line-without-column", "short", "empty"])
 def test_tampered_marks_are_a_miss_never_a_traceback(reported: DataDir, monkeypatch: pytest.MonkeyPatch,
                                                      tmp_path: Path, settled: None, tamper: Any) -> None:
     """Marks place the problems found across a unit's reports: tampered, the unit's files are read again."""
@@ -437,7 +457,18 @@ def test_a_second_process_lists_half_the_unit_folders_as_this_one_would(tmp_path
     forked: list[int] = []
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forked.append(1) or real_fork())
+    listed_here: list[str] = []
+    real_listing = loading._listing
+    monkeypatch.setattr(loading, "_listing", lambda path: listed_here.append(path) or real_listing(path))
     assert loading._scan(progress) == alone and alone is not None and forked == [1]
+    assert len(listed_here) == len(alone) // 2  # the other half came from the child
+
+
+def test_no_second_process_is_forked_beside_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not loading._forks()
 
 
 def test_a_failed_listing_process_is_made_good_by_this_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

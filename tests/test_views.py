@@ -286,8 +286,8 @@ def test_minzheng_help_imports_no_command_and_nothing_of_the_core() -> None:
             "print(*sorted(m for m in sys.modules if m.startswith('minzheng_cli') or m in ('pydantic', 'yaml', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")[-2]
     assert set(out.split()) <= {"minzheng_cli", "minzheng_cli.catalogue", "minzheng_cli.catalogue.help",
-                                "minzheng_cli.catalogue.diagnostics", "minzheng_cli.cli", "minzheng_cli.cli.common",
-                                "minzheng_cli.cli.helptext", "minzheng_cli.render", "minzheng_cli.render.width"}
+                                "minzheng_cli.cli", "minzheng_cli.cli.common", "minzheng_cli.cli.helptext",
+                                "minzheng_cli.render", "minzheng_cli.render.width"}
 
 
 def test_a_misspelt_command_is_refused_with_the_closest_name() -> None:

@@ -39,6 +39,7 @@ from minzheng_cli.read.cache import (
     same_file,
     series_of_payload,
     stat_key,
+    storable,
 )
 from minzheng_cli.read.yamldoc import LOADER, UNREADABLE, Document, check_size, decode, parse, read_bytes
 
@@ -234,7 +235,7 @@ Listed = tuple[list[str], Stats]  # a unit folder's file names and their stats
 def _listing(path: str) -> Listed | None:
     """A unit folder's files in name order with their stats; None when one is not a report file. Listed through a
     descriptor of the folder where the system allows it, each file is stat-ed by its name in it (fstatat), not by
-    a path walked again from the root: a tenth of a warm run's listing."""
+    a path walked again from the root: a tenth less time."""
     handle = None
     if os.scandir in os.supports_fd:  # not on Windows
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
@@ -283,9 +284,11 @@ def _scan(folder: FsPath) -> list[_Group] | None:
 
 
 def _forks() -> bool:
-    """Whether a second process may list folders: on Linux (fork is cheap, and safe in this single-threaded
-    process) with more than one core."""
-    return sys.platform.startswith("linux") and _cores() > 1
+    """Whether a second process may list folders: on Linux, where fork is cheap, in a process of one thread (fork
+    is safe there; the core is a library too), with more than one core."""
+    threading = sys.modules.get("threading")
+    alone = threading is None or threading.active_count() == 1
+    return sys.platform.startswith("linux") and alone and _cores() > 1
 
 
 def _listed_in_child(paths: list[str]) -> Callable[[], list[Listed | None] | None] | None:
@@ -590,7 +593,7 @@ def check_unit(group: _Group, block: UnitBlock | None, targets: Targets, quotas:
         if report is None:
             excluded.append(display)
             continue
-        if key is None or raw is None:
+        if key is None or raw is None or not storable(key):
             cacheable = False
         latest = max(report.as_of, report.submitted or report.as_of).toordinal()
         rows.append((name, key or (0, 0, 0, 0), digest(raw or b""), latest, [encode_diagnostic(d) for d in diags]))

@@ -21,7 +21,9 @@ def json_text(document: Any) -> str:
     compact = json.dumps(document, ensure_ascii=False)
     try:
         text = msgspec.json.format(compact.encode("utf-8"), indent=2).decode("utf-8")
-    except msgspec.DecodeError:  # NaN or Infinity, which json writes and msgspec does not read
+    except (msgspec.DecodeError, UnicodeEncodeError):
+        # NaN or Infinity, which json writes and msgspec does not read; a file name that is not UTF-8 (a lone
+        # surrogate, as Python reads such a name on Linux), which json writes and UTF-8 cannot hold
         text = json.dumps(document, ensure_ascii=False, indent=2)
     if _C1.search(text):
         text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

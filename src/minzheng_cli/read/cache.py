@@ -44,7 +44,7 @@ from minzheng_cli.model.scalars import MAX_DECIMALS, MAX_DIGITS
 from minzheng_cli.model.series import UnitSeries, decode_value, encode_value
 
 FORMAT = 6  # 5: stat-keyed entries per unit folder, values in columns, MessagePack; 6: sparse notes, marks array
-MARKS = "i" if array.array("i").itemsize == 4 else "l"  # the array type of `Payload.marks` (4 bytes everywhere known)
+MARKS = "i"  # the array type of `Payload.marks`: 4 bytes on every platform Python runs on
 RACY_NS = 3_000_000_000  # wider than any file system's timestamp granularity (FAT: 2 s)
 
 # The loader's own limits, so that a value outside them is a miss: a count has at most MAX_DIGITS digits before
@@ -56,7 +56,8 @@ Part = Count | Exact
 Encoded = Count | Exact | Annotated[list[Part], msgspec.Meta(min_length=2, max_length=2)] | None
 Day = Annotated[int, msgspec.Meta(ge=1, le=date.max.toordinal())]
 Position = Annotated[int, msgspec.Meta(ge=0, lt=2**31)]
-Stamp = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
+STAMP_MAX = 2**63 - 1
+Stamp = Annotated[int, msgspec.Meta(ge=0, le=STAMP_MAX)]
 
 
 class Files(msgspec.Struct, array_like=True):
@@ -252,10 +253,15 @@ def payload_of_block(block: UnitBlock) -> Payload | None:
 
 
 def marks_of(payload: Payload) -> array.array[int] | None:
-    """The payload's marks (line, column of each of `mark_keys`, report after report); None when one is outside
-    the loader's limits (a miss)."""
+    """The payload's marks (line, column of each of `mark_keys`, report after report); None when one is not a
+    mark the loader makes — both 0 (no such value) or both from 1 — which is a miss."""
     found = array.array(MARKS, payload.marks)
-    return found if not found or min(found) >= 0 else None
+    if found and min(found) < 0:
+        return None
+    # a line and its column read together as one 64-bit integer are 0 only when both are: as many such pairs as
+    # zero lines and as zero columns means that every 0 has its partner (counted in C: a province has millions)
+    both = array.array("q", payload.marks).count(0) if len(payload.marks) % 8 == 0 else -1
+    return found if found[0::2].count(0) == both == found[1::2].count(0) else None
 
 
 def encode_payload(payload: Payload) -> msgspec.Raw:
@@ -264,6 +270,12 @@ def encode_payload(payload: Payload) -> msgspec.Raw:
 
 def stat_key(info: os.stat_result) -> tuple[int, int, int, int]:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def storable(key: tuple[int, int, int, int]) -> bool:
+    """Whether the cache can record a file with this stat: a time before 1970 or an inode of 2**63 or more
+    cannot be, and its unit is then checked anew each run (rather than making the whole cache unreadable)."""
+    return all(0 <= value <= STAMP_MAX for value in key)
 
 
 def same_file(files: Files, i: int, key: tuple[int, int, int, int], racy_ns: int) -> bool | None:
