@@ -8,17 +8,19 @@ The floors are measured in the same run on the same machine: parsing the same fi
 runs (shared machines are noisy: quote medians), of at least 21 for the runs of tens of milliseconds (`import
 typer` and `minzheng --help`, run as the installed script, taken in turns so that both see the same machine).
 Cold = empty cache; warm = cache filled by a previous run. The program timed is a compiled copy of the working
-tree's (`freeze_program`). Beside each time: the peak resident memory of the largest run. Last, the cache as
-written decoded three ways (msgspec's typed MessagePack, as used; JSON; a pickle of plain lists): what chose its
-format. The data is generated in a temporary folder (the values plausible: no warning on every file) and removed
-afterwards.
+tree's (`freeze_program`). Beside each time: the peak resident memory of the largest run. Last, the content of
+the cache as written, read back four ways — msgspec's typed MessagePack (as used), an SQLite index of the files
+(one row each) with the same values, JSON and a pickle of plain lists: what chose its format. The data is
+generated in a temporary folder (the values plausible: no warning on every file) and removed afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -26,6 +28,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -125,7 +128,7 @@ def run_once(command: list[str], env: dict[str, str], name: str) -> float:
         child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     PEAK[name] = max(PEAK.get(name, 0), usage.ru_maxrss)
-    if child.returncode not in (0, 1):
+    if child.returncode not in (0, 1) or b"Traceback" in err:  # 1: problems found, which the data has none of
         raise SystemExit(f"{' '.join(command)} failed ({child.returncode}): {err.decode()[-500:]}")
     return seconds
 
@@ -153,8 +156,17 @@ def cache_formats(cache: Path, repeat: int) -> dict[str, float]:
         for block in typed.decode(raw).units.values():
             payload.decode(block.payload)
 
+    database = sqlite_index(typed.decode(raw), cache.parent / "index.sqlite")
+
+    def sqlite_all() -> None:
+        with contextlib.closing(sqlite3.connect(database)) as db:
+            db.execute("SELECT * FROM files").fetchall()
+            for (blob,) in db.execute("SELECT payload FROM units"):
+                payload.decode(blob)
+
     found = {}
     for name, decode in (("msgspec msgpack (typed, as used)", msgspec_all),
+                         ("sqlite index + msgpack values", sqlite_all),
                          ("json (standard library)", lambda: json.loads(as_json)),
                          ("pickle (plain lists)", lambda: pickle.loads(as_pickle))):
         times = []
@@ -166,6 +178,23 @@ def cache_formats(cache: Path, repeat: int) -> dict[str, float]:
             gc.enable()
         found[name] = statistics.median(times)
     return found
+
+
+def sqlite_index(content: Any, path: Path) -> Path:
+    """The cache's content as an SQLite index like git's: one row per report file (its stat, digest and latest
+    date), and each unit's values as the MessagePack the cache keeps."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE files (unit TEXT, name TEXT, size INT, mtime INT, ctime INT, inode INT, digest BLOB,"
+                   " latest INT, PRIMARY KEY (unit, name))")
+        db.execute("CREATE TABLE units (unit TEXT PRIMARY KEY, payload BLOB)")
+        for unit, block in content.units.items():
+            f = block.files
+            db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(unit, *row) for row in zip(f.names, f.sizes, f.mtimes, f.ctimes, f.inodes, f.digests,
+                                                         f.latest, strict=True)])
+            db.execute("INSERT INTO units VALUES (?, ?)", (unit, bytes(block.payload)))
+        db.commit()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
