@@ -366,22 +366,23 @@ def _load_reports(
     loaded.plausibility.extend(plausibility)
     quotas = loaded.breakdown  # the closures below must not hold `loaded`, which holds them: no reference cycle
 
-    def payload(group: _Group, outcome: _Outcome) -> Payload:
-        """The unit's values: as checked now, or from the cache (read from the files again when its record of them
-        does not decode: the answer never depends on the cache)."""
-        if outcome.payload is None:
-            outcome.payload = payload_of_block(outcome.block)
-        if outcome.payload is None:
-            outcome.payload = check_unit(group, None, targets, quotas, today, 0).payload
+    def reread(group: _Group, outcome: _Outcome) -> Payload:
+        """The unit's values read from its files again: the cache's record of them does not decode (the answer
+        never depends on the cache)."""
+        outcome.payload = check_unit(group, None, targets, quotas, today, 0).payload
         assert outcome.payload is not None
         return outcome.payload
 
+    def payload(group: _Group, outcome: _Outcome) -> Payload:
+        """The unit's values: as checked now, or from the cache."""
+        if outcome.payload is None:
+            outcome.payload = payload_of_block(outcome.block)
+        return outcome.payload if outcome.payload is not None else reread(group, outcome)
+
     def reports(group: _Group, outcome: _Outcome, skip: frozenset[str]) -> list[Report]:
         found = reports_of(payload(group, outcome), group.unit, group.prefix, skip)
-        if found is None:  # the cache's marks do not decode: the files are read again
-            outcome.payload = check_unit(group, None, targets, quotas, today, 0).payload
-            assert outcome.payload is not None
-            found = reports_of(outcome.payload, group.unit, group.prefix, skip)
+        if found is None:  # the cache's marks do not decode
+            found = reports_of(reread(group, outcome), group.unit, group.prefix, skip)
         assert found is not None
         return found
 
